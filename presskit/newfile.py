@@ -35,7 +35,7 @@ _TRANSLITERATION = str.maketrans(
         "ẞ": "ss",
         "æ": "ae",
         "œ": "oe",
-        "ø": "o",
+        "ø": "oe",
         "đ": "d",
         "ð": "d",
         "ł": "l",

@@ -2,8 +2,8 @@
 
 presskit's repository has no real photographs (no rights to clear, nothing to
 download), so this script paints a calm, photo-like scene instead: a freshly
-surfaced two-lane country road running straight through fields towards a
-tree line under a late-autumn sky, with an avenue of young trees along the
+surfaced two-lane country road running straight through winter fields towards
+a tree line under a cloudy sky, with an avenue of bare trees along the
 right-hand verge. It is a generated illustration and is credited as such.
 
 Deterministic (fixed seed): the same numpy and Pillow give the same JPEG.
