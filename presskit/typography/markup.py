@@ -1,0 +1,43 @@
+"""Render an ``Inline`` as ReportLab paragraph markup.
+
+Every character of user text is escaped, so nothing typed can become markup:
+``<b>`` typed by a user prints as ``<b>``.  Styling comes only from the span
+flags; links become ``<a href="…">`` with an escaped attribute value.
+"""
+
+from __future__ import annotations
+
+from .blocks import Inline
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def escape_text(text: str) -> str:
+    """Escape text for ReportLab paragraph markup."""
+    return text.translate(_TEXT)
+
+
+def escape_attr(value: str) -> str:
+    """Escape a value for a double-quoted ReportLab markup attribute."""
+    return value.translate(_ATTR)
+
+
+def to_markup(inline: Inline, *, link_color: str | None = None, underline_links: bool = False) -> str:
+    """ReportLab para markup for ``inline``: ``<b>``, ``<i>``, ``<a href>``."""
+    parts = []
+    for span in inline:
+        if not span.text:
+            continue
+        text = escape_text(span.text)
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.href:
+            if underline_links:
+                text = f"<u>{text}</u>"
+            color = f' color="{escape_attr(link_color)}"' if link_color else ""
+            text = f'<a href="{escape_attr(span.href)}"{color}>{text}</a>'
+        parts.append(text)
+    return "".join(parts)
