@@ -1,0 +1,210 @@
+"""The command line: the only place that knows Typer and rich, exit codes and terminals.
+
+Heavy modules (ReportLab, pydantic, Pillow, pikepdf) are imported inside the
+commands that need them, so ``presskit --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, List, Optional
+
+import typer
+
+from presskit import __version__
+
+if TYPE_CHECKING:
+    from presskit.errors import Diagnostic
+    from presskit.jobs import JobResult
+
+app = typer.Typer(
+    name="presskit",
+    help="Turn press releases written in YAML into branded, print-ready, accessible PDFs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"presskit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """presskit: a press release in YAML becomes a PDF on your letterhead."""
+
+
+# -- output helpers -----------------------------------------------------------
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _report(diagnostics: Iterable["Diagnostic"], console) -> None:
+    from rich.text import Text
+
+    for diagnostic in diagnostics:
+        line = diagnostic.format()
+        if not console.is_terminal:
+            console.file.write(line + "\n")
+            continue
+        text = Text(line)
+        marker = f"{diagnostic.severity}:"
+        start = line.find(marker)
+        if start >= 0:
+            text.stylize("bold red" if diagnostic.severity == "error" else "bold yellow", start, start + len(marker))
+        console.print(text)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    _stderr_console().file.write(f"error: {message}\n")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _run_jobs(jobs: list, worker, n_jobs: int, verb: str) -> list["JobResult"]:
+    """Run ``worker(*args)`` for each job, in a process pool if asked; show progress on a terminal."""
+    console = _stderr_console()
+    results: list = []
+    show_progress = console.is_terminal and len(jobs) > 1
+
+    def collect(iterator):
+        if not show_progress:
+            for result in iterator:
+                results.append(result)
+                _report(result.diagnostics, console)
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn(f"{verb}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task(verb, total=len(jobs))
+            for result in iterator:
+                results.append(result)
+                _report(result.diagnostics, progress.console)
+                progress.advance(task)
+
+    if n_jobs > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
+            futures = [pool.submit(worker, *args) for args in jobs]
+            collect(f.result() for f in as_completed(futures))
+        order = {str(args[0]): i for i, args in enumerate(jobs)}
+        results.sort(key=lambda r: order.get(r.source, 0))
+    else:
+        collect(worker(*args) for args in jobs)
+    return results
+
+
+def _inputs(paths: List[Path]) -> list[Path]:
+    from presskit.jobs import expand_inputs
+
+    found = expand_inputs(paths)
+    if not found:
+        raise _usage_error("no release files found in " + ", ".join(str(p) for p in paths))
+    return found
+
+
+# -- commands -------------------------------------------------------------------
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="A .pdf file (one input) or a folder [default: out/]."),
+    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build this many files in parallel."),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+) -> None:
+    """Build the PDF of each release file."""
+    from presskit.errors import UsageError
+    from presskit.jobs import build_one, output_for
+
+    sources = _inputs(paths)
+    try:
+        planned = [(src, output_for(src, output, len(sources) == 1), brand, tuple(allow_dir)) for src in sources]
+    except UsageError as exc:
+        raise _usage_error(exc.diagnostics[0].message)
+    results = _run_jobs(planned, build_one, jobs, "Building")
+    built = [r for r in results if r.ok]
+    for result in built:
+        typer.echo(f"wrote {result.output}")
+    failed = len(results) - len(built)
+    if failed:
+        _stderr_console().file.write(f"{failed} of {len(results)} release(s) failed\n")
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
+    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to check against."),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+) -> None:
+    """Validate and lint releases without writing anything."""
+    from presskit.jobs import check_one
+
+    sources = _inputs(paths)
+    results = _run_jobs([(src, brand, tuple(allow_dir)) for src in sources], check_one, 1, "Checking")
+    errors = sum(1 for r in results for d in r.diagnostics if d.severity == "error")
+    warnings = sum(1 for r in results for d in r.diagnostics if d.severity == "warning")
+    summary = f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    typer.echo(summary)
+    if errors:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def new(
+    title: str = typer.Argument(..., help="The headline of the new release."),
+    date: Optional[str] = typer.Option(None, "--date", help="Release date as YYYY-MM-DD [default: today]."),
+    directory: Path = typer.Option(Path("releases"), "--dir", help="Folder for the new file."),
+) -> None:
+    """Write a new release file from a commented template (never overwrites)."""
+    from presskit.errors import InputError, UsageError
+    from presskit.newfile import write_new_release
+
+    if date is None:
+        when = dt.date.today()
+    else:
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            raise _usage_error(f"--date {date!r} is not a date; write it as YYYY-MM-DD, e.g. {dt.date.today():%Y-%m-%d}")
+    try:
+        path = write_new_release(title, when, directory)
+    except UsageError as exc:
+        _report(exc.diagnostics, _stderr_console())
+        raise typer.Exit(EXIT_USAGE)
+    except InputError as exc:
+        _report(exc.diagnostics, _stderr_console())
+        raise typer.Exit(EXIT_FAILED)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the release file (for yaml-language-server)."""
+    import json
+
+    from presskit.schema import release_json_schema
+
+    typer.echo(json.dumps(release_json_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="presskit")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

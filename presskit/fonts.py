@@ -1,0 +1,95 @@
+"""Registering the brand's font family with ReportLab, and asking what it can show."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from presskit.errors import ResourceError, error
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+# Characters that are layout controls, never drawn as glyphs of their own.
+_INVISIBLE = frozenset("\n\t\u200b\u200c\u200d\u2060\ufeff")
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """The four faces of one family, registered under names unique to their files."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    display_name: str
+
+    def face(self, bold: bool = False, italic: bool = False) -> str:
+        if bold and italic:
+            return self.bold_italic
+        if bold:
+            return self.bold
+        if italic:
+            return self.italic
+        return self.regular
+
+    def missing_characters(self, text: str, *, faces: Iterable[str] | None = None) -> list[str]:
+        """Characters of ``text`` that one of the faces has no glyph for, in order, once each."""
+        names = list(faces) if faces is not None else [self.regular, self.bold]
+        maps = [pdfmetrics.getFont(name).face.charToGlyph for name in names]
+        seen: dict[str, None] = {}
+        for char in text:
+            if char in seen or char in _INVISIBLE or char == " ":
+                continue
+            code = ord(char)
+            if any(code not in cmap for cmap in maps):
+                seen[char] = None
+        return list(seen)
+
+
+def describe_character(char: str) -> str:
+    name = unicodedata.name(char, "unnamed character")
+    return f"'{char}' (U+{ord(char):04X} {name})"
+
+
+def _font_name(path: Path) -> str:
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+    return f"PK{digest}-{path.stem}"
+
+
+_registered: dict[tuple[Path, ...], FontFamily] = {}
+
+
+def register_family(paths: dict[str, Path], display_name: str) -> FontFamily:
+    """Register regular/bold/italic/bold_italic TrueType files once per process."""
+    key = tuple(Path(paths[face]) for face in FACES)
+    family = _registered.get(key)
+    if family is not None:
+        return family
+    names = {}
+    for face, path in zip(FACES, key):
+        name = _font_name(path)
+        if name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except (TTFError, OSError, ValueError) as exc:
+                raise ResourceError(
+                    error(
+                        f"cannot use font file {path}: {exc}",
+                        hint="give a TrueType (.ttf) or OpenType file with TrueType outlines",
+                    )
+                ) from exc
+        names[face] = name
+    addMapping(names["regular"], 0, 0, names["regular"])
+    addMapping(names["regular"], 1, 0, names["bold"])
+    addMapping(names["regular"], 0, 1, names["italic"])
+    addMapping(names["regular"], 1, 1, names["bold_italic"])
+    family = FontFamily(display_name=display_name, **names)
+    _registered[key] = family
+    return family

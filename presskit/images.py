@@ -1,0 +1,150 @@
+"""Loading pictures safely, and preparing them for the page at print resolution.
+
+A release may only embed files under its own folder or the brand's folder
+(or folders the user allows). Every image is opened with Pillow under a pixel
+limit, so decompression bombs and files that are not images are reported, not
+crashed on; then it is downsampled to 300 ppi at the size it is placed and
+embedded as JPEG (photos) or PNG-like lossless data (graphics with few colours).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from presskit.errors import Location, ResourceError, error
+
+MAX_FILE_BYTES = 40 * 1024 * 1024
+MAX_PIXELS = 80_000_000          # a 10,000 × 8,000 photo; larger is refused
+PRINT_PPI = 300
+JPEG_QUALITY = 85
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """Pixels ready for embedding: encoded bytes and the pixel size."""
+
+    data: bytes
+    width: int
+    height: int
+    format: str  # "JPEG" or "PNG"
+
+    @property
+    def aspect(self) -> float:
+        return self.height / self.width
+
+
+def resolve_path(
+    typed: str,
+    base_dir: Path,
+    allowed_dirs: Iterable[Path],
+    location: Location | None,
+    what: str = "image",
+) -> Path:
+    """The file a release names, checked to exist and to stay inside the allowed folders."""
+    candidate = (base_dir / typed).resolve()
+    roots = [Path(d).resolve() for d in allowed_dirs]
+    if not any(candidate == root or root in candidate.parents for root in roots):
+        raise ResourceError(
+            error(
+                f"{what} '{typed}' is outside the release's folder",
+                location,
+                hint="copy the file next to the release (e.g. into an images/ folder), "
+                "or allow its folder with --allow-dir",
+            )
+        )
+    if not candidate.is_file():
+        raise ResourceError(
+            error(
+                f"{what} file '{typed}' not found",
+                location,
+                hint=f"the path is relative to {base_dir}; check its spelling",
+            )
+        )
+    return candidate
+
+
+def _open(path: Path, location: Location | None):
+    from PIL import Image, UnidentifiedImageError
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ResourceError(
+            error(
+                f"image '{path.name}' is {size / 1048576:.0f} MB, more than the {MAX_FILE_BYTES // 1048576} MB presskit accepts",
+                location,
+                hint="save a smaller copy (a photo for print needs no more than about 4000 pixels across)",
+            )
+        )
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            if image.format not in ("JPEG", "PNG", "GIF", "TIFF", "WEBP", "BMP"):
+                raise ResourceError(
+                    error(
+                        f"'{path.name}' is a {image.format} image, which presskit cannot embed",
+                        location,
+                        hint="use a JPEG or PNG file",
+                    )
+                )
+            if image.width * image.height > MAX_PIXELS:
+                raise Image.DecompressionBombError("too many pixels")
+            image.load()
+    except ResourceError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ResourceError(
+            error(
+                f"image '{path.name}' is too large to open safely ({exc})",
+                location,
+                hint=f"use an image of at most {MAX_PIXELS // 1_000_000} megapixels",
+            )
+        ) from exc
+    except UnidentifiedImageError as exc:
+        raise ResourceError(
+            error(f"'{path.name}' is not an image presskit can read", location, hint="use a JPEG or PNG file")
+        ) from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ResourceError(
+            error(f"image '{path.name}' is damaged or unreadable: {exc}", location, hint="export it again as JPEG or PNG")
+        ) from exc
+    return image
+
+
+def probe(path: Path, location: Location | None) -> tuple[int, int]:
+    """Open and check an image without preparing it; returns its pixel size."""
+    image = _open(path, location)
+    return image.size
+
+
+def prepare(path: Path, placed_width_pt: float, location: Location | None) -> PreparedImage:
+    """Downsample to ``PRINT_PPI`` at the placed width; flatten transparency onto white."""
+    from PIL import Image, ImageOps
+
+    image = _open(path, location)
+    image = ImageOps.exif_transpose(image)
+    photo = image.format == "JPEG" or image.mode in ("RGB", "CMYK", "YCbCr") and len(image.getbands()) >= 3
+    if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        image = flat
+    elif image.mode != "RGB":
+        image = image.convert("RGB")
+    target_width = max(1, round(placed_width_pt / 72 * PRINT_PPI))
+    if image.width > target_width:
+        target_height = max(1, round(image.height * target_width / image.width))
+        image = image.resize((target_width, target_height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if photo:
+        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False, subsampling="4:2:0")
+        fmt = "JPEG"
+    else:
+        image.save(out, "PNG", optimize=True)
+        fmt = "PNG"
+    return PreparedImage(out.getvalue(), image.width, image.height, fmt)

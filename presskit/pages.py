@@ -1,0 +1,235 @@
+"""Page furniture: the letterhead on page 1, the running header after it, the footer on all.
+
+Everything here is an artifact for assistive technology except the logo,
+which is a figure with the brand's alt text. "Seite X von Y" is drawn in one
+pass: the total is a form XObject filled in when the document ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from presskit import marking
+from presskit.brand import Brand
+from presskit.labels import Labels
+from presskit.logo import LogoArt, draw_logo
+from presskit.structure import StructNode
+from presskit.styles import Theme
+
+PAGE_COUNT_FORM = "presskitPageCount"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What the page furniture prints, prepared from brand and release."""
+
+    organisation: str
+    units: tuple[str, ...]
+    address_lines: tuple[str, ...]
+    sender_lines: tuple[str, ...]
+    header_left: str
+    header_right: str
+    labels: Labels
+
+
+def furniture_for(brand: Brand, labels: Labels, short_title: str, dateline: str) -> Furniture:
+    a = brand.address
+    street = " · ".join(part for part in (a.street, a.room) if part)
+    city = " ".join(part for part in (a.postcode, a.city) if part)
+    contact_bits = []
+    if brand.phone:
+        contact_bits.append(f"{labels.phone} {brand.phone}")
+    if brand.fax:
+        contact_bits.append(f"{labels.fax} {brand.fax}")
+    online = [bit for bit in (brand.email, brand.website) if bit]
+    address_lines = tuple(line for line in (street, city, *contact_bits, *online) if line)
+    sender_first = " · ".join(part for part in (brand.organisation, *brand.units[-1:], a.street, city) if part)
+    sender_second = " · ".join((*contact_bits, *online))
+    return Furniture(
+        organisation=brand.organisation,
+        units=tuple(brand.units),
+        address_lines=address_lines,
+        sender_lines=tuple(line for line in (sender_first, sender_second) if line),
+        header_left=f"{brand.organisation} · {labels.press_release}",
+        header_right=f"{short_title} · {dateline}" if short_title else dateline,
+        labels=labels,
+    )
+
+
+def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """Shorten ``text`` with an ellipsis so that it fits ``width``."""
+    if canv.stringWidth(text, font, size) <= width:
+        return text
+    while text and canv.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip(" ,.;:·–-") + "…"
+
+
+class PressDocTemplate(BaseDocTemplate):
+    """Two page templates (first, later) and the page-count form."""
+
+    def __init__(self, target, theme: Theme, furniture: Furniture, logo: LogoArt | None, logo_node: StructNode, **meta):
+        g = theme.geometry
+        super().__init__(
+            target,
+            pagesize=(g.page_width, g.page_height),
+            leftMargin=g.margin_left,
+            rightMargin=g.margin_right,
+            topMargin=g.margin_top,
+            bottomMargin=g.margin_bottom,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=theme.fonts.regular,
+            initialFontSize=10,
+            displayDocTitle=1,
+            **meta,
+        )
+        self.theme = theme
+        self.furniture = furniture
+        self.logo = logo
+        self.logo_node = logo_node
+        self.pages_drawn = 0
+        first = Frame(
+            g.margin_left, g.content_bottom, g.frame_width, g.first_frame_top - g.content_bottom,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first",
+        )
+        later = Frame(
+            g.margin_left, g.content_bottom, g.frame_width, g.later_frame_top - g.content_bottom,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later",
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [first], onPage=self._first_page, autoNextPageTemplate="later"),
+                PageTemplate("later", [later], onPage=self._later_page),
+            ]
+        )
+
+    # -- page callbacks ----------------------------------------------------
+    def _first_page(self, canv: Canvas, doc) -> None:
+        self.pages_drawn += 1
+        self._letterhead(canv)
+        self._footer(canv)
+
+    def _later_page(self, canv: Canvas, doc) -> None:
+        self.pages_drawn += 1
+        self._running_header(canv)
+        self._footer(canv)
+
+    def _letterhead(self, canv: Canvas) -> None:
+        theme, g, f = self.theme, self.theme.geometry, self.furniture
+        top = g.page_height - g.margin_top
+        left = g.margin_left
+        right = g.page_width - g.margin_right
+        with marking.content(canv, self.logo_node):
+            draw_logo(canv, self.logo, theme, left, top - g.logo_size, g.logo_size)
+        with marking.artifact(canv, "Pagination"):
+            canv.saveState()
+            org = theme.style("organisation")
+            unit = theme.style("unit")
+            text_x = left + g.logo_size + 5 * mm
+            canv.setFillColor(org.textColor)
+            canv.setFont(org.fontName, org.fontSize)
+            canv.drawString(text_x, top - org.fontSize * 0.95, f.organisation)
+            canv.setFillColor(unit.textColor)
+            canv.setFont(unit.fontName, unit.fontSize)
+            y = top - org.leading - 2
+            for line in f.units:
+                y -= unit.leading
+                canv.drawString(text_x, y + 2.5, line)
+            sender = theme.style("sender")
+            canv.setFillColor(sender.textColor)
+            canv.setFont(sender.fontName, sender.fontSize)
+            y = top - sender.fontSize
+            for line in f.address_lines:
+                canv.drawRightString(right, y, line)
+                y -= sender.leading
+            rule_y = top - g.logo_size - 6 * mm
+            canv.setStrokeColor(theme.colour("primary"))
+            canv.setLineWidth(g.rule_width)
+            canv.line(left, rule_y, right, rule_y)
+            canv.setStrokeColor(theme.colour("accent"))
+            canv.setLineWidth(g.rule_width * 2.2)
+            canv.line(left, rule_y, left + 28 * mm, rule_y)
+            canv.restoreState()
+
+    def _running_header(self, canv: Canvas) -> None:
+        theme, g, f = self.theme, self.theme.geometry, self.furniture
+        style = theme.style("header")
+        top = g.page_height - g.margin_top
+        left, right = g.margin_left, g.page_width - g.margin_right
+        with marking.artifact(canv, "Pagination"):
+            canv.saveState()
+            canv.setFillColor(style.textColor)
+            canv.setFont(style.fontName, style.fontSize)
+            baseline = top - style.fontSize
+            canv.drawString(left, baseline, f.header_left)
+            room = (right - left) - canv.stringWidth(f.header_left, style.fontName, style.fontSize) - 10 * mm
+            canv.drawRightString(right, baseline, _fit(canv, f.header_right, style.fontName, style.fontSize, room))
+            canv.setStrokeColor(theme.colour("rule"))
+            canv.setLineWidth(g.hairline)
+            canv.line(left, baseline - 2.5 * mm, right, baseline - 2.5 * mm)
+            canv.setStrokeColor(theme.colour("primary"))
+            canv.setLineWidth(g.hairline * 2)
+            canv.line(left, baseline - 2.5 * mm, left + 28 * mm, baseline - 2.5 * mm)
+            canv.restoreState()
+
+    def _footer(self, canv: Canvas) -> None:
+        theme, g, f = self.theme, self.theme.geometry, self.furniture
+        style = theme.style("footer")
+        left, right = g.margin_left, g.page_width - g.margin_right
+        page_column = 24 * mm
+        with marking.artifact(canv, "Pagination"):
+            canv.saveState()
+            rule_y = g.margin_bottom + len(f.sender_lines) * style.leading + 2 * mm
+            canv.setStrokeColor(theme.colour("rule"))
+            canv.setLineWidth(g.hairline)
+            canv.line(left, rule_y, right, rule_y)
+            canv.setFillColor(style.textColor)
+            canv.setFont(style.fontName, style.fontSize)
+            y = rule_y - 2 * mm - style.fontSize * 0.8
+            for line in f.sender_lines:
+                canv.drawString(left, y, _fit(canv, line, style.fontName, style.fontSize, right - left - page_column))
+                y -= style.leading
+            # "Seite X von " now, the total later (a form filled at the end)
+            prefix = f.labels.page_prefix + str(canv.getPageNumber()) + f.labels.page_of
+            x = right - page_column + 4 * mm
+            first_line = rule_y - 2 * mm - style.fontSize * 0.8
+            canv.drawString(x, first_line, prefix)
+            canv.saveState()
+            canv.translate(x + canv.stringWidth(prefix, style.fontName, style.fontSize), first_line)
+            canv.doForm(PAGE_COUNT_FORM)
+            canv.restoreState()
+            canv.restoreState()
+
+    def finish_page_count(self) -> None:
+        """Fill the page-count form once the number of pages is known."""
+        canv = self.canv
+        style = self.theme.style("footer")
+        canv.beginForm(PAGE_COUNT_FORM)
+        canv.setFillColor(style.textColor)
+        canv.setFont(style.fontName, style.fontSize)
+        canv.drawString(0, 0, str(self.pages_drawn))
+        canv.endForm()
+
+
+def build_document(doc: PressDocTemplate, story: list, on_canvas: Callable[[Canvas], None] | None = None) -> None:
+    """Lay out ``story`` and save; ``on_canvas`` may attach a tagger first."""
+    doc._doSave = 0
+    if on_canvas is not None:
+        original = doc._makeCanvas
+
+        def make_canvas(*args, **kwargs):
+            canv = original(*args, **kwargs)
+            on_canvas(canv)
+            return canv
+
+        doc._makeCanvas = make_canvas
+    doc.build(story)
+    doc.finish_page_count()
+    doc.canv.save()

@@ -1,0 +1,133 @@
+"""A validated release and its brand → the bytes of a finished PDF.
+
+Stages: theme (fonts, colours, geometry, hyphenation) → story → pages → PDF
+(→ tagging and metadata in the post-processing step).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from presskit.brand import Brand
+from presskit.labels import labels_for
+from presskit.model import Release
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF's metadata says about the document."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    lang: str
+    created: dt.datetime
+
+
+def document_info(release: Release, brand: Brand) -> DocumentInfo:
+    from presskit.typography.blocks import plain_text
+    from presskit.typography.parse import parse_inline
+
+    lang = release.lang or brand.lang
+    labels = labels_for(lang)
+    title = plain_text(parse_inline(release.title, lang))
+    subject_parts = [labels.press_release]
+    if release.number:
+        subject_parts.append(labels.number.format(number=release.number))
+    if release.subtitle:
+        subject_parts.append(plain_text(parse_inline(release.subtitle, lang)))
+    author_parts = [brand.organisation, *brand.units[-1:]]
+    return DocumentInfo(
+        title=title,
+        author=" · ".join(author_parts),
+        subject=" – ".join(subject_parts),
+        keywords=tuple(release.keywords),
+        lang=lang,
+        created=dt.datetime.combine(release.date, dt.time(0, 0)),
+    )
+
+
+def make_theme(brand: Brand, lang: str):
+    from presskit.fonts import register_family
+    from presskit.styles import Theme, make_geometry, make_palette
+    from presskit.typography.hyphenate import hyphenator
+
+    fonts = brand.fonts
+    family = register_family(
+        {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
+        display_name=Path(fonts.regular).stem.replace("-Regular", ""),
+    )
+    return Theme(
+        fonts=family,
+        palette=make_palette(brand.colours),
+        geometry=make_geometry(brand.page),
+        hyphenator=hyphenator(lang),
+    )
+
+
+def load_brand_logo(brand: Brand, theme):
+    from presskit.logo import load_logo
+
+    if brand.logo is None:
+        return None
+    source = getattr(brand, "source", None)
+    location = source.location(("logo", "file")) if source is not None else None
+    return load_logo(Path(brand.logo.file), location, theme.geometry.logo_size)
+
+
+def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> bytes:
+    """Lay out ``release`` on ``brand``'s letterhead; returns the finished PDF."""
+    from presskit.pages import PressDocTemplate, build_document, furniture_for
+    from presskit.postprocess import finish
+    from presskit.story import build_story
+
+    info = document_info(release, brand)
+    labels = labels_for(info.lang)
+    theme = make_theme(brand, info.lang)
+    logo = load_brand_logo(brand, theme)
+    story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
+    place = release.place or brand.place
+    date_text = labels.date(release.date)
+    dateline = labels.dateline.format(place=place, date=date_text) if place else date_text
+    short_title = release.number and labels.number.format(number=release.number) or ""
+    furniture = furniture_for(brand, labels, short_title, dateline)
+    buffer = io.BytesIO()
+    doc = PressDocTemplate(
+        buffer, theme, furniture, logo, story.logo_node,
+        title=info.title, author=info.author, subject=info.subject,
+        keywords=", ".join(info.keywords), creator=f"presskit", producer="presskit", lang=info.lang,
+    )
+    tagger = _new_tagger(story.root)
+    build_document(doc, story.flowables, on_canvas=tagger.attach if tagger is not None else None)
+    return finish(buffer.getvalue(), info, tagger)
+
+
+def _new_tagger(root):
+    try:
+        from presskit.tagging import Tagger
+    except ImportError:
+        return None
+    return Tagger(root)
+
+
+def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> None:
+    """Everything ``render_pdf`` checks (images, logo, fonts, glyphs) without laying out pages."""
+    from presskit.story import build_story
+
+    lang = release.lang or brand.lang
+    theme = make_theme(brand, lang)
+    load_brand_logo(brand, theme)
+    build_story(release, brand, theme, labels_for(lang), _allowed(release, brand, allowed_dirs))
+
+
+def _allowed(release: Release, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
+    dirs = list(allowed_dirs)
+    if release.source.path is not None:
+        dirs.append(release.source.path.parent)
+    dirs.append(brand.base_dir)
+    return dirs

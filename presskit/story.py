@@ -1,0 +1,342 @@
+"""Release + brand → a story of flowables, each tied to its structure element.
+
+This is the only module that knows the order and grouping of a press release:
+label line and dateline, embargo, headline, subtitle, lead, body, facts box,
+photos, further information, contact block, boilerplate, closing line.
+Sizes and colours come from the theme by name; text goes through the
+typography stage; every drawn string is checked against the fonts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus.flowables import Flowable
+
+from presskit import images
+from presskit.brand import Brand
+from presskit.errors import Diagnostic, InputError, Location, RenderError, error
+from presskit.flowables import Columns, Decoration, Picture, Stack, Tagged
+from presskit.fonts import describe_character
+from presskit.labels import Labels
+from presskit.model import Contact, Facts, Release
+from presskit.structure import StructNode, new_document
+from presskit.styles import Theme
+from presskit.typography import blocks as ir
+from presskit.typography.markup import to_markup
+from presskit.typography.parse import parse_blocks, parse_inline
+from presskit.typography.smarten import smarten
+
+
+@dataclass
+class Story:
+    """The flowables of one release, its structure tree and the logo's node."""
+
+    flowables: list[Flowable]
+    root: StructNode
+    logo_node: StructNode
+
+
+@dataclass
+class _Builder:
+    release: Release
+    brand: Brand
+    theme: Theme
+    labels: Labels
+    lang: str
+    allowed_dirs: Sequence[Path]
+    root: StructNode = field(default_factory=new_document)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    # -- helpers -----------------------------------------------------------
+    def where(self, *path: str | int) -> Location:
+        return self.release.source.location(tuple(path))
+
+    def check_glyphs(self, text: str, location: Location | None) -> None:
+        missing = self.theme.fonts.missing_characters(text)
+        if missing:
+            chars = ", ".join(describe_character(c) for c in missing[:5])
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            self.problems.append(
+                error(
+                    f"the font {self.theme.fonts.display_name} cannot show {chars}{more}",
+                    location,
+                    hint="replace the character, or give the brand fonts that cover this script",
+                )
+            )
+
+    def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
+        self.check_glyphs(ir.plain_text(inline), location)
+        markup = to_markup(inline, link_color=self.theme.hex("primary"))
+        return Tagged(Paragraph(markup, self.theme.style(style)), node)
+
+    def inline(self, text: str) -> ir.Inline:
+        return parse_inline(text, self.lang)
+
+    def plain(self, text: str) -> ir.Inline:
+        """Text the program writes (labels, names): smartened, never parsed as markup."""
+        return (ir.Span(smarten(text, self.lang)),)
+
+    def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
+        return self.para(self.plain(text), "section-title", parent.add("H2"), location)
+
+    # -- parts of the release ------------------------------------------------
+    def head(self) -> list[Flowable]:
+        r, labels = self.release, self.labels
+        out: list[Flowable] = []
+        place = r.place or self.brand.place
+        date_text = labels.date(r.date)
+        dateline = labels.dateline.format(place=place, date=date_text) if place else date_text
+        group = self.root.add("Div")
+        left = [self.para(self.plain(labels.press_release.upper()), "label", group.add("P"), None)]
+        right = []
+        if r.number:
+            right.append(self.para(self.plain(labels.number.format(number=r.number)), "dateline", group.add("P"), self.where("number")))
+        right.append(self.para(self.plain(dateline), "dateline", group.add("P"), self.where("place") if r.place else self.where("date")))
+        out.append(Columns([left, right], [1, 1], space_after=6))
+        if r.embargo is not None:
+            text = labels.embargo_line(r.embargo)
+            band = self.para(self.plain(text), "embargo", self.root.add("P"), self.where("embargo"))
+            pad = self.theme.spacing("box-padding") / 2
+            out.append(
+                Stack([band], Decoration(background=self.theme.colour("accent"), padding=(pad, pad * 2, pad, pad * 2)), space_after=8)
+            )
+        else:
+            out.append(_gap(8))
+        out.append(self.para(self.inline(r.title), "title", self.root.add("H1"), self.where("title")))
+        if r.subtitle:
+            out.append(self.para(self.inline(r.subtitle), "subtitle", self.root.add("P"), self.where("subtitle")))
+        if r.lead:
+            out.append(self.para(self.inline(r.lead), "lead", self.root.add("P"), self.where("lead")))
+        return out
+
+    def blocks(self, blocks: Iterable[ir.Block], parent: StructNode, location: Location, style: str = "body") -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, ir.Heading):
+                role = "H2" if block.level <= 2 else "H3"
+                out.append(self.para(block.content, role.lower(), parent.add(role), location))
+            elif isinstance(block, ir.Paragraph):
+                out.append(self.para(block.content, style, parent.add("P"), location))
+            elif isinstance(block, ir.ListBlock):
+                out.append(self.list_block(block, parent, location, style))
+            elif isinstance(block, ir.Quote):
+                out.append(self.quote(block, parent, location))
+        return out
+
+    def list_block(self, block: ir.ListBlock, parent: StructNode, location: Location, style: str) -> Flowable:
+        node = parent.add("L")
+        items: list[Flowable] = []
+        for number, item in enumerate(block.items, start=block.start):
+            li = node.add("LI")
+            label_text = f"{number}." if block.ordered else "•"
+            label = self.para(self.plain(label_text), "list-label", li.add("Lbl"), location)
+            body_node = li.add("LBody")
+            children = self.blocks(item, body_node, location, style="list")
+            gap = self.theme.spacing("list-label-gap")
+            indent = self.theme.spacing("list-indent")
+            items.append(Stack(children, Decoration(padding=(0, 0, 0, indent)), label=_Inset(label, gap), space_after=2))
+        return Stack(items, space_before=2, space_after=6)
+
+    def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
+        node = parent.add("BlockQuote")
+        children = [self.para(p, "quote", node.add("P"), location) for p in block.paragraphs]
+        if block.attribution:
+            attribution = (ir.Span("— "),) + tuple(block.attribution)
+            children.append(self.para(attribution, "quote-attribution", node.add("P"), location))
+        gap = self.theme.spacing("box-gap") / 2
+        deco = Decoration(
+            bar_colour=self.theme.colour("accent"),
+            bar_width=self.theme.spacing("quote-bar"),
+            padding=(2, 0, 2, self.theme.spacing("quote-indent")),
+        )
+        return Stack(children, deco, space_before=gap, space_after=gap)
+
+    def facts(self, facts: Facts) -> Flowable:
+        node = self.root.add("Div", title=self.labels.facts)
+        loc = self.where("facts")
+        children: list[Flowable] = [self.para(self.plain(facts.title or self.labels.facts), "box-title", node.add("H2"), loc)]
+        rows = [item for item in facts.items if item.label is not None]
+        bullets = [item for item in facts.items if item.label is None]
+        share = self.theme.spacing("facts-label-width")
+        if rows:
+            table = node.add("Table")
+            for i, item in enumerate(facts.items):
+                if item.label is None:
+                    continue
+                where = self.where("facts", "items", i) if _has_items_key(self.release) else self.where("facts", i)
+                tr = table.add("TR")
+                label = self.para(self.inline(item.label), "facts-label", tr.add("TH", scope="Row"), where)
+                value = self.para(self.inline(item.value or ""), "facts-value", tr.add("TD"), where)
+                children.append(Columns([[label], [value]], [share, 1 - share], gap=8, space_after=3))
+        if bullets:
+            ln = node.add("L")
+            for i, item in enumerate(facts.items):
+                if item.label is not None:
+                    continue
+                where = self.where("facts", "items", i) if _has_items_key(self.release) else self.where("facts", i)
+                li = ln.add("LI")
+                label = self.para(self.plain("•"), "list-label", li.add("Lbl"), where)
+                text = self.para(self.inline(item.text or ""), "facts-item", li.add("LBody"), where)
+                children.append(
+                    Stack([text], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent") * 0.75)),
+                          label=_Inset(label, self.theme.spacing("list-label-gap")))
+                )
+        pad = self.theme.spacing("box-padding")
+        gap = self.theme.spacing("box-gap")
+        box = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
+                    space_before=gap * 0.6, space_after=gap * 0.6)
+        return KeepTogether([box])
+
+    def figures(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        width = self.theme.geometry.frame_width
+        max_height = self.theme.spacing("figure-max-height")
+        base = self.release.source.path.parent if self.release.source.path else Path.cwd()
+        for i, image in enumerate(self.release.images):
+            loc = self.where("images", i, "file")
+            try:
+                path = images.resolve_path(image.file, base, self.allowed_dirs, loc)
+                prepared = images.prepare(path, width, loc)
+            except InputError as exc:
+                self.problems.extend(exc.diagnostics)
+                continue
+            group = self.root.add("Div")
+            figure_node = None if image.decorative else group.add("Figure", alt=smarten(image.alt or "", self.lang))
+            parts: list[Flowable] = [Tagged(Picture(prepared, width, max_height), figure_node)]
+            caption_node = group.add("Caption") if (image.caption or image.credit) else None
+            if image.caption:
+                parts.append(self.para(self.inline(image.caption), "caption", caption_node, self.where("images", i, "caption")))
+            if image.credit:
+                credit = self.labels.photo.format(credit=image.credit)
+                parts.append(self.para(self.inline(credit), "credit", caption_node, self.where("images", i, "credit")))
+            gap = self.theme.spacing("box-gap")
+            out.append(KeepTogether([_gap(gap * 0.5), *parts, _gap(gap * 0.5)]))
+        return out
+
+    def links(self) -> list[Flowable]:
+        if not self.release.links:
+            return []
+        node = self.root.add("Div")
+        out: list[Flowable] = [self.section_title(node, self.labels.more_info, self.where("links"))]
+        ln = node.add("L")
+        for i, link in enumerate(self.release.links):
+            where = self.where("links", i)
+            li = ln.add("LI")
+            label = self.para(self.plain("→"), "list-label", li.add("Lbl"), where)
+            text = smarten(link.text, self.lang) if link.text else link.url
+            body = self.para((ir.Span(text, href=link.url),), "link", li.add("LBody"), where)
+            out.append(Stack([body], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent"))),
+                             label=_Inset(label, self.theme.spacing("list-label-gap"))))
+        return [KeepTogether(out)]
+
+    def contact(self, contact: Contact | None, location: Location) -> list[Flowable]:
+        if contact is None or not contact.people:
+            return []
+        labels = self.labels
+        node = self.root.add("Div", title=labels.contact)
+        title = self.section_title(node, contact.title or labels.contact, location)
+        cells: list[list[Flowable]] = []
+        for person in contact.people:
+            pnode = node.add("Div")
+            cell = [self.para(self.plain(person.name), "contact-name", pnode.add("P"), location)]
+            if person.role:
+                cell.append(self.para(self.plain(person.role), "contact-line", pnode.add("P"), location))
+            if person.phone:
+                cell.append(self.para(self.plain(f"{labels.phone} {person.phone}"), "contact-line", pnode.add("P"), location))
+            if person.email:
+                line = (ir.Span(f"{labels.email} "), ir.Span(person.email, href=f"mailto:{person.email}"))
+                cell.append(self.para(line, "contact-line", pnode.add("P"), location))
+            cells.append(cell)
+        rows: list[Flowable] = [title]
+        per_row = 2 if len(cells) > 1 else 1
+        gap = self.theme.spacing("contact-gap")
+        for start in range(0, len(cells), per_row):
+            row = cells[start : start + per_row]
+            while len(row) < per_row:
+                row.append([])
+            rows.append(Columns(row, [1] * per_row, gap=gap, space_after=6))
+        return [KeepTogether(rows)]
+
+    def about(self) -> list[Flowable]:
+        text = self.release.about or self.brand.about
+        if not text:
+            return []
+        loc = self.where("about") if self.release.about else _brand_location(self.brand, "about")
+        node = self.root.add("Div")
+        title = self.labels.about.format(organisation=self.brand.organisation)
+        out = [self.section_title(node, title, loc)]
+        out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
+        return [KeepTogether(out)]
+
+    def closing(self) -> list[Flowable]:
+        text = self.release.closing or self.brand.closing
+        if not text:
+            return []
+        loc = self.where("closing") if self.release.closing else _brand_location(self.brand, "closing")
+        return [self.para(self.inline(text), "closing", self.root.add("P"), loc)]
+
+    def build(self) -> list[Flowable]:
+        r = self.release
+        story = self.head()
+        story += self.blocks(parse_blocks(r.body, self.lang), self.root, self.where("body"))
+        if r.facts is not None and r.facts.items:
+            story.append(self.facts(r.facts))
+        story += self.figures()
+        story += self.links()
+        contact = r.contact or self.brand.contact
+        contact_loc = self.where("contact") if r.contact else _brand_location(self.brand, "contact")
+        story += self.contact(contact, contact_loc)
+        story += self.about()
+        story += self.closing()
+        return story
+
+
+class _Inset(Flowable):
+    """A list label set flush right in the label column, ``gap`` before the text."""
+
+    def __init__(self, inner: Flowable, gap: float):
+        super().__init__()
+        self.inner = inner
+        self.gap = gap
+
+    def wrap(self, availWidth, availHeight):
+        w, h = self.inner.wrap(max(availWidth - self.gap, 1), availHeight)
+        self.width, self.height = availWidth, h
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self.inner.drawOn(canvas, x, y)
+
+
+def _gap(height: float) -> Flowable:
+    from reportlab.platypus import Spacer
+
+    return Spacer(1, height)
+
+
+def _has_items_key(release: Release) -> bool:
+    data = release.source.data.get("facts") if isinstance(release.source.data, dict) else None
+    return isinstance(data, dict)
+
+
+def _brand_location(brand: Brand, key: str) -> Location | None:
+    source = getattr(brand, "source", None)
+    return source.location((key,)) if source is not None else None
+
+
+def build_story(
+    release: Release, brand: Brand, theme: Theme, labels: Labels, allowed_dirs: Sequence[Path]
+) -> Story:
+    """The story of ``release``; raises RenderError listing every problem found."""
+    lang = release.lang or brand.lang
+    builder = _Builder(release, brand, theme, labels, lang, allowed_dirs)
+    logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
+    logo_node = builder.root.add("Figure", alt=logo_alt)
+    flowables = builder.build()
+    if builder.problems:
+        raise RenderError(builder.problems)
+    return Story(flowables, builder.root, logo_node)
