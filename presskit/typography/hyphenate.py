@@ -7,7 +7,8 @@
 * Every head ends with U+00AD SOFT HYPHEN.  ReportLab then adds no hyphen of
   its own (``_hyGenPair``), the font draws U+00AD as a hyphen at the line end,
   and text copied from the PDF contains U+00AD instead of a hard ``-``, so a
-  copied word stays one word.  (One exception, see ``_frag_word_call``.)
+  copied word stays one word.  ReportLab only keeps U+00AD on one of its code
+  paths; on the others we yield plain heads (see ``_shy_unsafe_caller``).
 * Not hyphenated: words shorter than ``MIN_WORD`` letters, words with digits,
   URLs and e-mail addresses, ALL-CAPS acronyms.  A word that already contains a
   hyphen (or soft hyphen) is only broken there.
@@ -177,16 +178,28 @@ def _skip(word: str) -> bool:
     )
 
 
-def _frag_word_call() -> bool:
-    """True when ReportLab asks on behalf of a word made of several frags.
+def _shy_unsafe_caller() -> bool:
+    """True when ReportLab asks from a code path where a U+00AD head misbehaves.
 
-    ``_hyGenFragsPair`` (a word whose letters change style mid-word, e.g.
-    ``**Land**rat``) cuts the frags at ``len(head)`` characters, so a head
-    with an added U+00AD would split one letter too late and draw no hyphen.
-    For those rare words we yield plain heads and ReportLab adds ``-``.
+    Checked against ReportLab 4.2-5.1 (platypus/paragraph.py):
+
+    * ``_hyphenateWord`` (paragraphs with a single style) wraps the head in
+      ``_SHYStr``, which *removes* U+00AD, so the break would get no visible
+      hyphen at all;
+    * ``_hyGenFragsPair`` (a word whose style changes mid-word, ``**Land**rat``)
+      cuts at ``len(head)``, one letter too late with an added U+00AD.
+
+    There we yield plain heads and ReportLab draws its own ``-``.  Only
+    ``_hyphenateFragWord`` -> ``_hyGenPair`` (words in paragraphs with mixed
+    styles) keeps U+00AD at the line end, which copies as a soft hyphen.
     """
-    frame = sys._getframe(2)
-    return frame is not None and frame.f_code.co_name == "_hyGenFragsPair"
+    caller = sys._getframe(2)  # _shy_unsafe_caller <- __call__ <- ReportLab
+    name = caller.f_code.co_name
+    if name == "_hyGenFragsPair":
+        return True
+    if name == "_hyGenPair" and caller.f_back is not None:
+        return caller.f_back.f_code.co_name == "_hyphenateWord"
+    return False
 
 
 class Hyphenator:
@@ -201,6 +214,8 @@ class Hyphenator:
 
     def _positions(self, word: str) -> tuple[int, ...]:
         """Allowed break positions in ``word``, ascending."""
+        if not all(c.isalpha() or c in "-\u00ad" for c in word):
+            return ()  # digits, URLs, e-mail addresses, punctuation
         if SHY in word or "-" in word:
             # only at the existing (soft) hyphens, and only between letters
             return tuple(i + 1 for i, c in enumerate(word[:-1]) if c in "-\u00ad" and i > 0)
@@ -233,7 +248,7 @@ class Hyphenator:
         positions = self.positions(word)
         if not positions:
             return iter(())
-        plain = _frag_word_call()
+        plain = _shy_unsafe_caller()
         return self._pairs(word, positions, plain)
 
     @staticmethod

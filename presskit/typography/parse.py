@@ -36,7 +36,7 @@ from .smarten import smarten_segments
 
 ALLOWED_SCHEMES = re.compile(r"(?i)(?:https?|mailto|tel):")
 _ATTRIBUTION = re.compile(r"^\s*(?:\u2014|--(?!-)|\u2013)\s*(\S.*)$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # --- markdown-it set-up -----------------------------------------------------
