@@ -239,3 +239,34 @@ def test_python_construction_is_plain():
                       facts=Facts(items=(FactItem(text="x"),)))
     assert release.source is None
     assert release.facts.items[0].text == "x"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_KEYS = list(Release.model_fields) + ["items", "people", "file", "alt", "url", "text", "name", "email",
+                                       "decorative", "title", "x"]
+_scalar = st.one_of(st.none(), st.sampled_from(["", "x", "2019-01-18", "true", "a@b.de", "https://x.de", "www.x"]),
+                    st.text(max_size=8))
+_tree = st.recursive(
+    _scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(_KEYS), inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(_KEYS), _tree, max_size=8))
+def test_fuzz_validation_never_crashes(data):
+    import yaml
+
+    text = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        doc = parse_yaml(text, "f.yaml")
+    except YamlError:
+        return
+    try:
+        validate_release(doc)
+    except ValidationError as exc:
+        assert exc.diagnostics
+        assert all(d.location is not None and d.location.line >= 1 for d in exc.diagnostics)
