@@ -252,6 +252,7 @@ class Brand(_Model):
     place: InlineText = None
     contact: Union[Contact, None] = None
     about: BlockText = None
+    about_title: InlineText = Field(None, description="heading over the boilerplate, e.g. 'Über den Altmarkkreis Salzwedel'")
     closing: InlineText = None
     page: Annotated[Page, BeforeValidator(_or_default)] = Field(default_factory=Page)
 

@@ -25,7 +25,7 @@ class Labels:
     more_info: str
     contact: str
     facts: str
-    about: str           # "Über {organisation}"
+    about: str           # heading over the boilerplate when the brand names none
     phone: str
     fax: str
     email: str
@@ -62,7 +62,7 @@ GERMAN = Labels(
     more_info="Weitere Informationen",
     contact="Pressekontakt",
     facts="Auf einen Blick",
-    about="Über {organisation}",
+    about="Über uns",
     phone="Telefon",
     fax="Fax",
     email="E-Mail",
@@ -83,7 +83,7 @@ ENGLISH = Labels(
     more_info="Further information",
     contact="Press contact",
     facts="At a glance",
-    about="About {organisation}",
+    about="About us",
     phone="Phone",
     fax="Fax",
     email="Email",

@@ -32,7 +32,7 @@ class Furniture:
     organisation: str
     units: tuple[str, ...]
     address_lines: tuple[str, ...]
-    sender_lines: tuple[str, ...]
+    sender_parts: tuple[str, ...]   # joined with " · " and wrapped into the footer
     header_left: str
     header_right: str
     labels: Labels
@@ -49,13 +49,12 @@ def furniture_for(brand: Brand, labels: Labels, short_title: str, dateline: str)
         contact_bits.append(f"{labels.fax} {brand.fax}")
     online = [bit for bit in (brand.email, brand.website) if bit]
     address_lines = tuple(line for line in (street, city, *contact_bits, *online) if line)
-    sender_first = " · ".join(part for part in (brand.organisation, *brand.units[-1:], a.street, city) if part)
-    sender_second = " · ".join((*contact_bits, *online))
+    sender = [part for part in (brand.organisation, *brand.units[-1:], a.street, city, *contact_bits, *online) if part]
     return Furniture(
         organisation=brand.organisation,
         units=tuple(brand.units),
         address_lines=address_lines,
-        sender_lines=tuple(line for line in (sender_first, sender_second) if line),
+        sender_parts=tuple(sender),
         header_left=f"{brand.organisation} · {labels.press_release}",
         header_right=f"{short_title} · {dateline}" if short_title else dateline,
         labels=labels,
@@ -69,6 +68,18 @@ def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
     while text and canv.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip(" ,.;:·–-") + "…"
+
+
+def _wrap_parts(canv: Canvas, parts: tuple[str, ...], font: str, size: float, width: float) -> list[str]:
+    """Join ``parts`` with " · " into as few lines as fit ``width`` (a part is never broken)."""
+    lines: list[str] = []
+    for part in parts:
+        candidate = f"{lines[-1]} · {part}" if lines else part
+        if lines and canv.stringWidth(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(_fit(canv, part, font, size, width))
+    return lines
 
 
 class PressDocTemplate(BaseDocTemplate):
@@ -186,15 +197,16 @@ class PressDocTemplate(BaseDocTemplate):
         page_column = 24 * mm
         with marking.artifact(canv, "Pagination"):
             canv.saveState()
-            rule_y = g.margin_bottom + len(f.sender_lines) * style.leading + 2 * mm
+            lines = _wrap_parts(canv, f.sender_parts, style.fontName, style.fontSize, right - left - page_column)
+            rule_y = g.margin_bottom + len(lines) * style.leading + 2 * mm
             canv.setStrokeColor(theme.colour("rule"))
             canv.setLineWidth(g.hairline)
             canv.line(left, rule_y, right, rule_y)
             canv.setFillColor(style.textColor)
             canv.setFont(style.fontName, style.fontSize)
             y = rule_y - 2 * mm - style.fontSize * 0.8
-            for line in f.sender_lines:
-                canv.drawString(left, y, _fit(canv, line, style.fontName, style.fontSize, right - left - page_column))
+            for line in lines:
+                canv.drawString(left, y, line)
                 y -= style.leading
             # "Seite X von " now, the total later (a form filled at the end)
             prefix = f.labels.page_prefix + str(canv.getPageNumber()) + f.labels.page_of

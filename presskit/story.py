@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from presskit import images
@@ -80,6 +80,13 @@ class _Builder:
         """Text the program writes (labels, names): smartened, never parsed as markup."""
         return (ir.Span(smarten(text, self.lang)),)
 
+    def keep_room_for(self, heading: Flowable) -> Flowable:
+        """A conditional page break so that a heading never ends a page: it needs room for
+        itself and the first lines of what follows."""
+        _, height = heading.wrap(self.theme.geometry.frame_width, 1e6)
+        lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
+        return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)
+
     def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
         return self.para(self.plain(text), "section-title", parent.add("H2"), location)
 
@@ -118,7 +125,8 @@ class _Builder:
         for block in blocks:
             if isinstance(block, ir.Heading):
                 role = "H2" if block.level <= 2 else "H3"
-                out.append(self.para(block.content, role.lower(), parent.add(role), location))
+                heading = self.para(block.content, role.lower(), parent.add(role), location)
+                out += [self.keep_room_for(heading), heading]
             elif isinstance(block, ir.Paragraph):
                 out.append(self.para(block.content, style, parent.add("P"), location))
             elif isinstance(block, ir.ListBlock):
@@ -226,7 +234,7 @@ class _Builder:
         for i, link in enumerate(self.release.links):
             where = self.where("links", i)
             li = ln.add("LI")
-            label = self.para(self.plain("→"), "list-label", li.add("Lbl"), where)
+            label = self.para(self.plain("›"), "list-label", li.add("Lbl"), where)
             text = smarten(link.text, self.lang) if link.text else link.url
             body = self.para((ir.Span(text, href=link.url),), "link", li.add("LBody"), where)
             out.append(Stack([body], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent"))),
@@ -267,7 +275,7 @@ class _Builder:
             return []
         loc = self.where("about") if self.release.about else _brand_location(self.brand, "about")
         node = self.root.add("Div")
-        title = self.labels.about.format(organisation=self.brand.organisation)
+        title = self.brand.about_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
         return [KeepTogether(out)]

@@ -31,9 +31,9 @@ class Geometry:
     margin_right: float
     margin_bottom: float
     margin_left: float
-    letterhead_height: float = 52 * mm   # page 1: space taken by the letterhead from the top margin
+    letterhead_height: float = 33 * mm   # page 1: space taken by the letterhead from the top margin
     running_header_height: float = 14 * mm
-    footer_height: float = 14 * mm       # from the bottom margin up to the frame
+    footer_height: float = 15 * mm       # from the bottom margin up to the frame
     logo_size: float = 17 * mm
     rule_width: float = 1.4
     hairline: float = 0.5
@@ -62,8 +62,8 @@ _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10)),
     "title": ("base", dict(face="bold", fontSize=19, leading=23.5, spaceAfter=5, textColor="primary")),
     "subtitle": ("base", dict(fontSize=13, leading=17, spaceAfter=10, textColor="muted")),
-    "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary", keepWithNext=1)),
-    "h3": ("base", dict(face="bold", fontSize=10.5, leading=15, spaceBefore=6, spaceAfter=2, keepWithNext=1)),
+    "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary")),
+    "h3": ("base", dict(face="bold", fontSize=10.5, leading=15, spaceBefore=6, spaceAfter=2)),
     "list": ("body", dict(spaceAfter=3)),
     "list-label": ("base", dict(alignment=TA_RIGHT, textColor="primary")),
     "quote": ("body", dict(face="italic", fontSize=11.5, leading=17, alignment=TA_LEFT, spaceAfter=3)),
@@ -103,6 +103,7 @@ SPACING = {
     "contact-gap": 6 * mm,
     "figure-max-height": 95 * mm,
     "rule-gap": 3 * mm,
+    "heading-keep-lines": 3,    # a heading needs room for this many body lines after it
 }
 
 
