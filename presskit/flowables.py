@@ -20,12 +20,36 @@ from typing import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.paragraph import Paragraph
 
 from presskit import marking
 from presskit.images import PreparedImage
 from presskit.structure import StructNode
 
 _HUGE = 1e6
+
+
+class TextParagraph(Paragraph):
+    """A Paragraph whose line breaking keeps the soft hyphen it breaks at.
+
+    ReportLab has two line breakers. The one for single-style paragraphs
+    drops U+00AD from a hyphenated word's head, so the hyphen that ends the
+    line would vanish (or, drawn as "-", copy as a hard hyphen). Splitting the
+    one fragment into two of the same style sends every paragraph through the
+    other breaker, which draws U+00AD: visible as a hyphen on paper, copied as
+    nothing, so journalists copy whole words.
+    """
+
+    def breakLines(self, width):
+        frags = self.frags
+        if len(frags) == 1 and len(getattr(frags[0], "text", "")) > 1:
+            first = frags[0]
+            self.frags = [first.clone(text=first.text[:1]), first.clone(text=first.text[1:])]
+            try:
+                return super().breakLines(width)
+            finally:
+                self.frags = frags
+        return super().breakLines(width)
 
 
 class Tagged(Flowable):

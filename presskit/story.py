@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether
 from reportlab.platypus.flowables import Flowable
 
 from presskit import images
 from presskit.brand import Brand
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
-from presskit.flowables import Columns, Decoration, Picture, Stack, Tagged
+from presskit.flowables import Columns, Decoration, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
 from presskit.labels import Labels
 from presskit.model import Contact, Facts, Release
@@ -71,7 +71,7 @@ class _Builder:
     def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
         self.check_glyphs(ir.plain_text(inline), location)
         markup = to_markup(inline, link_color=self.theme.hex("primary"))
-        return Tagged(Paragraph(markup, self.theme.style(style)), node)
+        return Tagged(TextParagraph(markup, self.theme.style(style)), node)
 
     def inline(self, text: str) -> ir.Inline:
         return parse_inline(text, self.lang)
