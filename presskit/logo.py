@@ -60,12 +60,20 @@ def draw_logo(canv: Canvas, art: LogoArt | None, theme: Theme, x: float, y: floa
     left, bottom = x, y + (size - height)  # top-left aligned
     if art.drawing is not None:
         from reportlab.graphics import renderPDF
+        from reportlab.graphics.shapes import STATE_DEFAULTS
 
+        # The renderer starts every drawing in its default font (Helvetica, a
+        # base-14 font that would end up unembedded in the PDF): use ours.
+        default_font = STATE_DEFAULTS["fontName"]
+        STATE_DEFAULTS["fontName"] = theme.fonts.regular
         canv.saveState()
-        canv.translate(left, bottom)
-        canv.scale(scale, scale)
-        renderPDF.draw(art.drawing, canv, 0, 0)
-        canv.restoreState()
+        try:
+            canv.translate(left, bottom)
+            canv.scale(scale, scale)
+            renderPDF.draw(art.drawing, canv, 0, 0)
+        finally:
+            canv.restoreState()
+            STATE_DEFAULTS["fontName"] = default_font
     else:
         canv.drawImage(ImageReader(io.BytesIO(art.image)), left, bottom, width, height)
 
