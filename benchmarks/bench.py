@@ -1,0 +1,498 @@
+"""presskit against a plain ReportLab script, side by side, in one run.
+
+    python benchmarks/bench.py [--runs 5] [--warm-runs 20] [--json results.json]
+
+Measures, for one release (default: the 2019 Jobcenter release):
+
+(a) cold ``presskit build RELEASE -o tmp.pdf`` as a whole process, median of
+    --runs, with presskit's hyphenation cache warm (primed by one unmeasured
+    run), plus one run with an empty cache (XDG_CACHE_HOME -> empty temp dir);
+(b) cold ``python benchmarks/plain_reportlab.py tmp.pdf``, median of --runs;
+(c) warm per-document time in this process: ``presskit.jobs.build_one`` vs the
+    plain script's ``build()``, each --warm-runs times after a warm-up,
+    median and p90, plus presskit's time split into stages;
+(d) peak memory: RSS high-water of each cold subprocess (os.wait4), and the
+    tracemalloc peak of one warm document in this process;
+(e) cold ``presskit --help``, median of --runs.
+
+Cold runs of presskit, the plain script and ``--help`` are interleaved, so a
+busy machine slows all of them alike.  Then it builds every example release
+once and lists sizes and page counts, and prints PASS/FAIL for each target:
+
+* (a) <= 0.5 x (b)
+* presskit --help < 0.25 s
+* (c) presskit warm <= 1.3 x plain warm
+* (later, informational) post-processing <= 30 % on top of the rest of the warm time
+
+No pytest here: this is a script that prints figures.  See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import importlib
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_RELEASE = ROOT / "releases" / "2019-01-18-stark-sozial-vor-ort.yaml"
+PLAIN_SCRIPT = HERE / "plain_reportlab.py"
+
+TARGET_COLD_RATIO = 0.5
+TARGET_HELP_S = 0.25
+TARGET_WARM_RATIO = 1.3
+TARGET_POST_SHARE = 0.30
+
+
+# -- small helpers -------------------------------------------------------------
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def p90(xs: list[float]) -> float:
+    s = sorted(xs)
+    if len(s) == 1:
+        return s[0]
+    return s[max(0, math.ceil(0.9 * len(s)) - 1)]  # nearest rank
+
+
+def ms(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds * 1000:8.1f} ms"
+
+
+def mib(kib: float | None) -> str:
+    return "—" if kib is None else f"{kib / 1024:7.1f} MiB"
+
+
+def presskit_command() -> list[str]:
+    exe = shutil.which("presskit")
+    return [exe] if exe else [sys.executable, "-m", "presskit"]
+
+
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
+def run_cold(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, int]:
+    """Run ``cmd`` to completion; return (wall seconds, peak RSS in KiB of that process).
+
+    The peak RSS comes from GNU ``/usr/bin/time -f %M`` when it exists: Linux
+    counts the memory of the process that forked into a child's ``ru_maxrss``
+    (exec records the old address space's high-water mark), so a child forked
+    straight from this fat benchmark process would report at least our own RSS.
+    ``time`` is a small C program, so its child's figure is the child's own.
+    Both sides pay the same ~1 ms for it.  Without ``time`` we fall back to
+    ``os.wait4`` and the figure is an upper bound (see ``rss_source``).
+    """
+    rss_file = None
+    if TIME:
+        fd, rss_file = tempfile.mkstemp(prefix="presskit-bench-rss-")
+        os.close(fd)
+        cmd = [TIME, "-f", "%M", "-o", rss_file, *cmd]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    rss = usage.ru_maxrss  # KiB on Linux
+    if rss_file:
+        with contextlib.suppress(OSError, ValueError):
+            rss = int(Path(rss_file).read_text().split()[-1])
+        os.unlink(rss_file)
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    return elapsed, rss
+
+
+def summary(times: list[float], rss: list[int] | None = None) -> dict:
+    out = {"median_s": median(times), "p90_s": p90(times), "min_s": min(times), "runs_s": times}
+    if rss:
+        out["peak_rss_kib"] = max(rss)
+    return out
+
+
+def git_state() -> dict:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.rstrip()
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+
+    dirty = [line[3:] for line in git("status", "--porcelain", "--", "presskit", "pyproject.toml").splitlines()]
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "dirty_presskit_files": dirty}
+
+
+def versions() -> dict:
+    out = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count()}
+    for name in ("presskit", "reportlab", "pyphen", "pikepdf", "pydantic", "typer"):
+        try:
+            out[name] = getattr(importlib.import_module(name), "__version__", "?")
+        except ImportError:
+            out[name] = None
+    with contextlib.suppress(OSError):
+        out["loadavg_before"] = os.getloadavg()
+    return out
+
+
+# -- (a), (b), (e): cold processes -----------------------------------------------
+def cold_section(release: Path, runs: int, tmp: Path) -> dict:
+    pk = presskit_command()
+    warm_cache = tmp / "xdg-warm"
+    warm_cache.mkdir()
+    env_warm = {**os.environ, "XDG_CACHE_HOME": str(warm_cache)}
+    cmd_pk = [*pk, "build", str(release), "-o", str(tmp / "presskit.pdf")]
+    cmd_plain = [sys.executable, str(PLAIN_SCRIPT), str(tmp / "plain.pdf"), str(release)]
+    cmd_help = [*pk, "--help"]
+    cmd_python = [sys.executable, "-c", "pass"]
+
+    # Empty hyphenation cache: the very first presskit run with its own empty XDG dir.
+    # One unmeasured run of each command first, so the OS file cache is warm for all.
+    for cmd in (cmd_plain, cmd_help, cmd_python):
+        run_cold(cmd)
+    run_cold(cmd_pk, {**os.environ, "XDG_CACHE_HOME": str(tmp / "xdg-prime-os-cache")})
+    empty = tmp / "xdg-empty"
+    empty.mkdir()
+    cleared_t, cleared_rss = run_cold(cmd_pk, {**os.environ, "XDG_CACHE_HOME": str(empty)})
+    run_cold(cmd_pk, env_warm)  # primes the warm cache; not measured
+
+    t = {"presskit": [], "plain": [], "help": [], "python": []}
+    r = {"presskit": [], "plain": [], "help": [], "python": []}
+    for _ in range(runs):  # interleaved, so drift on a shared machine hits all alike
+        for key, cmd, env in (("presskit", cmd_pk, env_warm), ("plain", cmd_plain, None),
+                              ("help", cmd_help, env_warm), ("python", cmd_python, None)):
+            secs, rss = run_cold(cmd, env)
+            t[key].append(secs)
+            r[key].append(rss)
+    return {
+        "presskit_build_cache_warm": summary(t["presskit"], r["presskit"]),
+        "presskit_build_cache_empty": {"s": cleared_t, "peak_rss_kib": cleared_rss},
+        "plain_script": summary(t["plain"], r["plain"]),
+        "presskit_help": summary(t["help"], r["help"]),
+        "python_startup": summary(t["python"], r["python"]),
+        "rss_source": "/usr/bin/time -f %M" if TIME else "os.wait4 ru_maxrss (upper bound: includes this process at fork)",
+        "commands": {"presskit": cmd_pk, "plain": cmd_plain, "help": cmd_help},
+    }
+
+
+# -- (c), (d): warm, in this process ------------------------------------------------
+class StageTimer:
+    """Wrap module-level functions with perf_counter; nested calls of one stage count once."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self._depth: dict[str, int] = {}
+        self._undo: list[tuple[object, str, object]] = []
+
+    def wrap(self, module_name: str, attr: str, stage: str) -> bool:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            return False
+        original = getattr(module, attr, None)
+        if original is None or not callable(original):
+            return False
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):
+            depth = self._depth.get(stage, 0)
+            self._depth[stage] = depth + 1
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self._depth[stage] = depth
+                if depth == 0:
+                    self.totals[stage] = self.totals.get(stage, 0.0) + time.perf_counter() - started
+
+        setattr(module, attr, timed)
+        self._undo.append((module, attr, original))
+        return True
+
+    def reset(self) -> None:
+        self.totals = {}
+
+    def restore(self) -> None:
+        for module, attr, original in reversed(self._undo):
+            setattr(module, attr, original)
+        self._undo.clear()
+
+
+#: (module, function, stage).  The callers import these inside their functions
+#: (``from presskit.story import build_story``), so patching the module attribute
+#: is seen on the next call.  Stages that a presskit version lacks are skipped.
+STAGES = [
+    ("presskit.model", "load_release", "load+validate"),
+    ("presskit.brand", "brand_for", "brand"),
+    ("presskit.render", "render_pdf", "render_pdf (total)"),
+    ("presskit.render", "make_theme", "  theme (fonts, hyphenator)"),
+    ("presskit.story", "build_story", "  story"),
+    ("presskit.pages", "build_document", "  layout (platypus)"),
+    ("presskit.postprocess", "finish", "  post-processing"),
+    ("presskit.tagging", "finish", "  post-processing"),
+    ("presskit.tagging.postprocess", "finish", "  post-processing"),
+    ("presskit.outputs", "write_atomic", "write file"),
+]
+
+
+def warm_section(release: Path, runs: int, tmp: Path) -> dict:
+    sys.path.insert(0, str(HERE))
+    import plain_reportlab
+    from presskit.jobs import build_one
+
+    out_pk, out_plain = tmp / "warm-presskit.pdf", tmp / "warm-plain.pdf"
+
+    def presskit_once() -> None:
+        result = build_one(release, out_pk)
+        if not result.ok:
+            raise SystemExit("presskit failed: " + "; ".join(d.format() for d in result.diagnostics))
+
+    def plain_once() -> None:
+        plain_reportlab.build(out_plain, release)
+
+    # first document in the process (imports, font registration, hyphenation load)
+    first = {}
+    for name, fn in (("presskit", presskit_once), ("plain", plain_once)):
+        started = time.perf_counter()
+        fn()
+        first[name] = time.perf_counter() - started
+    for _ in range(2):  # warm-up
+        presskit_once()
+        plain_once()
+
+    times = {"presskit": [], "plain": []}
+    for _ in range(runs):  # interleaved
+        for name, fn in (("presskit", presskit_once), ("plain", plain_once)):
+            started = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - started)
+
+    # stage split: a separate loop with the wrappers installed
+    timer = StageTimer()
+    wrapped = [stage for module, attr, stage in STAGES if timer.wrap(module, attr, stage)]
+    per_stage: dict[str, list[float]] = {}
+    totals: list[float] = []
+    try:
+        for _ in range(runs):
+            timer.reset()
+            started = time.perf_counter()
+            presskit_once()
+            totals.append(time.perf_counter() - started)
+            for stage, secs in timer.totals.items():
+                per_stage.setdefault(stage, []).append(secs)
+    finally:
+        timer.restore()
+    order = list(dict.fromkeys(stage for _, _, stage in STAGES))
+    stages = {stage: median(per_stage[stage]) for stage in order if stage in per_stage}
+    staged_total = median(totals)
+    top = sum(v for k, v in stages.items() if not k.startswith("  "))
+    if "render_pdf (total)" in stages:
+        inner = sum(v for k, v in stages.items() if k.startswith("  "))
+        rest = stages["render_pdf (total)"] - inner
+        stages = {k: v for k, v in stages.items() if k != "write file"}
+        stages["  rest of render_pdf (doc info, logo, furniture)"] = rest
+        if "write file" in per_stage:
+            stages["write file"] = median(per_stage["write file"])
+    stages["other (build_one overhead)"] = staged_total - top
+
+    # tracemalloc peak of one warm document each (timing under tracemalloc is meaningless)
+    peaks = {}
+    for name, fn in (("presskit", presskit_once), ("plain", plain_once)):
+        tracemalloc.start()
+        fn()
+        peaks[name] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+
+    return {
+        "first_document_in_process_s": first,
+        "presskit": summary(times["presskit"]),
+        "plain": summary(times["plain"]),
+        "stages_median_s": stages,
+        "stages_total_median_s": staged_total,
+        "stages_wrapped": sorted(set(wrapped)),
+        "tracemalloc_peak_bytes": peaks,
+    }
+
+
+def hyphenation_section() -> dict:
+    """What the pyphen load costs, and what presskit's marshal cache costs instead."""
+    out: dict = {}
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("de_DE")]
+    saved = pyphen.hdcache.pop(path, None)
+    started = time.perf_counter()
+    pyphen.Pyphen(lang="de_DE")
+    out["pyphen_de_DE_parse_s"] = time.perf_counter() - started
+    if saved is not None:
+        pyphen.hdcache[path] = saved
+    with contextlib.suppress(ImportError, AttributeError, TypeError):
+        from presskit.typography import hyphenate
+
+        started = time.perf_counter()
+        hyphenate.load_patterns("de")
+        out["presskit_cached_load_s"] = time.perf_counter() - started
+    return out
+
+
+# -- all examples ------------------------------------------------------------------------
+def examples_section(tmp: Path) -> dict:
+    folder = tmp / "examples"
+    folder.mkdir()
+    cmd = [*presskit_command(), "build", str(ROOT / "releases"), "-o", str(folder)]
+    secs, rss = run_cold(cmd)
+    files = []
+    try:
+        import pikepdf
+    except ImportError:  # presskit depends on it, but be kind
+        pikepdf = None
+    for pdf in sorted(folder.glob("*.pdf")):
+        pages = None
+        if pikepdf is not None:
+            with pikepdf.open(pdf) as doc:
+                pages = len(doc.pages)
+        files.append({"file": pdf.name, "bytes": pdf.stat().st_size, "pages": pages})
+    return {"command_s": secs, "peak_rss_kib": rss, "files": files}
+
+
+# -- report --------------------------------------------------------------------------------
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def evaluate(res: dict) -> list[dict]:
+    cold, warm = res["cold"], res["warm"]
+    pk_cold = cold["presskit_build_cache_warm"]["median_s"]
+    plain_cold = cold["plain_script"]["median_s"]
+    help_s = cold["presskit_help"]["median_s"]
+    pk_warm, plain_warm = warm["presskit"]["median_s"], warm["plain"]["median_s"]
+    checks = [
+        {"target": "(a) cold build <= 0.5 x plain cold", "value": pk_cold / plain_cold, "limit": TARGET_COLD_RATIO,
+         "unit": "x", "ok": pk_cold <= TARGET_COLD_RATIO * plain_cold},
+        {"target": "presskit --help < 0.25 s", "value": help_s, "limit": TARGET_HELP_S, "unit": "s",
+         "ok": help_s < TARGET_HELP_S},
+        {"target": "(c) warm <= 1.3 x plain warm", "value": pk_warm / plain_warm, "limit": TARGET_WARM_RATIO,
+         "unit": "x", "ok": pk_warm <= TARGET_WARM_RATIO * plain_warm},
+    ]
+    stages = warm["stages_median_s"]
+    post = stages.get("  post-processing")
+    if post is not None:
+        rest = warm["stages_total_median_s"] - post
+        checks.append({"target": "(later) post-processing <= 30 % on top of the rest", "value": post / rest,
+                       "limit": TARGET_POST_SHARE, "unit": "share", "ok": post <= TARGET_POST_SHARE * rest,
+                       "informational": True})
+    return checks
+
+
+def print_report(res: dict) -> None:
+    v, cold, warm = res["env"], res["cold"], res["warm"]
+    print(f"presskit {v.get('presskit')} @ {res['git']['commit']}"
+          + (f" (uncommitted changes in: {', '.join(res['git']['dirty_presskit_files'])})"
+             if res["git"]["dirty_presskit_files"] else ""))
+    print(f"Python {v['python']} · ReportLab {v['reportlab']} · pyphen {v['pyphen']} · pikepdf {v['pikepdf']} · "
+          f"{v['cpus']} CPUs · load {' '.join(f'{x:.2f}' for x in v.get('loadavg_before', ()))}")
+    print(f"release: {res['release']}   cold runs: {res['runs']}   warm runs: {res['warm_runs']}")
+    print()
+    print(f"COLD, whole process (median / p90 / min; peak RSS via {cold['rss_source']})")
+    rows = [
+        ("(a) presskit build, hyphenation cache warm", cold["presskit_build_cache_warm"]),
+        ("(b) plain ReportLab script", cold["plain_script"]),
+        ("(e) presskit --help", cold["presskit_help"]),
+        ("    python -c pass (interpreter floor)", cold["python_startup"]),
+    ]
+    for label, s in rows:
+        print(f"  {label:<52} {ms(s['median_s'])} {ms(s['p90_s'])} {ms(s['min_s'])}   {mib(s.get('peak_rss_kib'))}")
+    e = cold["presskit_build_cache_empty"]
+    print(f"  {'(a) presskit build, hyphenation cache EMPTY (1 run)':<52} {ms(e['s'])} {'':>11} {'':>11}   "
+          f"{mib(e['peak_rss_kib'])}")
+    hy = res.get("hyphenation", {})
+    if hy:
+        print(f"  in-process: pyphen de_DE parse {ms(hy.get('pyphen_de_DE_parse_s')).strip()}, "
+              f"presskit cached pattern load {ms(hy.get('presskit_cached_load_s')).strip()}")
+    print()
+    print("WARM, per document in one process (median / p90)")
+    first = warm["first_document_in_process_s"]
+    for label, key in (("(c) presskit build_one", "presskit"), ("    plain build()", "plain")):
+        s = warm[key]
+        print(f"  {label:<52} {ms(s['median_s'])} {ms(s['p90_s'])}   (first document: {ms(first[key]).strip()})")
+    print(f"  presskit stages (median of {res['warm_runs']}; total {ms(warm['stages_total_median_s']).strip()}):")
+    for stage, secs in warm["stages_median_s"].items():
+        share = secs / warm["stages_total_median_s"] if warm["stages_total_median_s"] else 0
+        print(f"    {stage:<50} {ms(secs)}  {share:6.1%}")
+    pk = warm["tracemalloc_peak_bytes"]
+    print(f"  (d) tracemalloc peak, one warm document: presskit {pk['presskit'] / 2**20:.1f} MiB, "
+          f"plain {pk['plain'] / 2**20:.1f} MiB")
+    print()
+    ex = res["examples"]
+    print(f"ALL EXAMPLES: one cold `presskit build releases/` {ms(ex['command_s']).strip()}, "
+          f"peak RSS {mib(ex['peak_rss_kib']).strip()}")
+    for f in ex["files"]:
+        print(f"  {f["file"]:<52} {f['bytes'] / 1024:7.1f} KiB  {f['pages']} page(s)")
+    print()
+    print("TARGETS")
+    for c in res["checks"]:
+        value = f"{c['value']:.2f} {c['unit']}" if c["unit"] != "share" else f"{c['value']:.0%}"
+        limit = f"{c['limit']} {c['unit']}" if c["unit"] != "share" else f"{c['limit']:.0%}"
+        tag = verdict(c["ok"]) + (" (informational)" if c.get("informational") else "")
+        print(f"  {c['target']:<52} {value:>10}  (limit {limit})  {tag}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Benchmark presskit against a plain ReportLab script doing the same page, side by side.",
+        epilog="Targets: cold build <= 0.5 x plain cold; presskit --help < 0.25 s; warm <= 1.3 x plain warm. "
+               "Exit status is 0 even when a target fails (this is a report, not a test); use --strict to fail.",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="cold runs per command, median reported (default 5)")
+    parser.add_argument("--warm-runs", type=int, default=20,
+                        help="in-process documents per side after a warm-up (default 20)")
+    parser.add_argument("--release", type=Path, default=DEFAULT_RELEASE, help="release to build (default: %(default)s)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write all results as JSON to FILE")
+    parser.add_argument("--skip-examples", action="store_true", help="do not build every example release")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if one of the (non-informational) targets fails")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.warm_runs < 1:
+        parser.error("--runs and --warm-runs must be at least 1")
+    release = args.release.resolve()
+
+    res: dict = {"release": str(release.relative_to(ROOT) if release.is_relative_to(ROOT) else release),
+                 "runs": args.runs, "warm_runs": args.warm_runs, "git": git_state(), "env": versions()}
+    with tempfile.TemporaryDirectory(prefix="presskit-bench-") as tmpname:
+        tmp = Path(tmpname)
+        print("cold runs ...", file=sys.stderr)
+        res["cold"] = cold_section(release, args.runs, tmp)
+        print("warm runs ...", file=sys.stderr)
+        res["warm"] = warm_section(release, args.warm_runs, tmp)
+        res["hyphenation"] = hyphenation_section()
+        if not args.skip_examples:
+            print("all examples ...", file=sys.stderr)
+            res["examples"] = examples_section(tmp)
+        else:
+            res["examples"] = {"command_s": None, "peak_rss_kib": None, "files": []}
+    with contextlib.suppress(OSError):
+        res["env"]["loadavg_after"] = os.getloadavg()
+    res["checks"] = evaluate(res)
+    print_report(res)
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    failed = [c for c in res["checks"] if not c["ok"] and not c.get("informational")]
+    return 1 if (args.strict and failed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
