@@ -441,7 +441,7 @@ def print_report(res: dict) -> None:
     print(f"ALL EXAMPLES: one cold `presskit build releases/` {ms(ex['command_s']).strip()}, "
           f"peak RSS {mib(ex['peak_rss_kib']).strip()}")
     for f in ex["files"]:
-        print(f"  {f["file"]:<52} {f['bytes'] / 1024:7.1f} KiB  {f['pages']} page(s)")
+        print(f"  {f['file']:<52} {f['bytes'] / 1024:7.1f} KiB  {f['pages']} page(s)")
     print()
     print("TARGETS")
     for c in res["checks"]:
