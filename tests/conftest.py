@@ -31,6 +31,16 @@ def pytest_addoption(parser):
     )
 
 
+UPDATED: list[str] = []  # reference images rewritten in this run
+
+
+def pytest_terminal_summary(terminalreporter):
+    if UPDATED:
+        terminalreporter.section("updated references")
+        for path in UPDATED:
+            terminalreporter.write_line(f"rewrote {path}")
+
+
 @pytest.fixture(scope="session")
 def update_references(request) -> bool:
     return bool(request.config.getoption("--update-references"))
