@@ -49,6 +49,10 @@ class Tagged(Flowable):
         return self.flowable.getSpaceAfter()
 
     def getKeepWithNext(self) -> bool:  # noqa: N802
+        # The doc template turns keepWithNext into a KeepTogether and then sets
+        # keepWithNext = 0 on the wrapper; that must win, or it groups forever.
+        if "keepWithNext" in self.__dict__:
+            return self.__dict__["keepWithNext"]
         return self.flowable.getKeepWithNext()
 
     def minWidth(self) -> float:  # noqa: N802

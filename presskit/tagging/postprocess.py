@@ -182,7 +182,7 @@ class _TreeWriter:
             else:
                 kids.append(children[j][1])
                 j += 1
-        elem.K = kids
+        elem.K = kids[0] if len(kids) == 1 else kids  # a lone kid needs no array (ISO 32000-1 14.7.2)
         self._attributes(node, elem)
         first = min([m.seq for m in own[:1]] + [c[0] for c in children[:1]] + [float("inf")])
         return elem, first
