@@ -62,7 +62,7 @@ def finish_with_report(pdf_bytes: bytes, tagger: "Tagger", meta: DocumentMeta, r
     """Like :func:`finish`, with the list of things the safety net had to repair."""
     problems = list(tagger.problems)
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        root = root if root is not None else _root_of(tagger)
+        root = root if root is not None else tagger.root if tagger.root is not None else _root_of(tagger)
         writer = _TreeWriter(pdf, tagger, problems)
         writer.write(root, meta)
         _wrap_untagged(pdf, problems)

@@ -54,7 +54,9 @@ class Mark:
 class Tagger:
     """Records marked content per structure node while a canvas draws."""
 
-    def __init__(self, line_end_spaces: bool = True) -> None:
+    def __init__(self, root: "StructNode | None" = None, line_end_spaces: bool = True) -> None:
+        #: The Document node of the tree being drawn (postprocess writes this tree).
+        self.root = root
         #: Write a space at the end of each text line of tagged content (not after a
         #: hyphen or soft hyphen), so that text copies and reads as "word word", not "wordword".
         self.line_end_spaces = line_end_spaces
