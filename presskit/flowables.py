@@ -1,6 +1,7 @@
 """The few flowables presskit needs beyond ReportLab's Paragraph.
 
-* :class:`Tagged` ties a flowable (and every part it splits into) to its structure element.
+* :class:`~presskit.tagging.Tagged` (re-exported here) ties a flowable, and every
+  part it splits into, to its structure element.
 * :class:`Stack` lays children out vertically inside padding, with an optional
   background, a bar on the left and a label in the left padding (list items,
   quotes, the facts box, the contact block); it splits between or inside children.
@@ -24,7 +25,9 @@ from reportlab.platypus.paragraph import Paragraph
 
 from presskit import marking
 from presskit.images import PreparedImage
-from presskit.structure import StructNode
+from presskit.tagging.flowables import Tagged
+
+__all__ = ["Columns", "Decoration", "Picture", "Stack", "Tagged", "TextParagraph"]
 
 _HUGE = 1e6
 
@@ -50,54 +53,6 @@ class TextParagraph(Paragraph):
             finally:
                 self.frags = frags
         return super().breakLines(width)
-
-
-class Tagged(Flowable):
-    """Draws ``inner`` as content of ``node``; split parts stay with the same node.
-
-    With ``node=None`` the flowable is decoration and drawn as an artifact.
-    """
-
-    def __init__(self, inner: Flowable, node: StructNode | None):
-        super().__init__()
-        self.inner = inner
-        self.node = node
-
-    def __getattr__(self, name):
-        # Only called for attributes Tagged itself lacks (e.g. style, minWidth).
-        if name == "inner":
-            raise AttributeError(name)
-        return getattr(self.inner, name)
-
-    def wrap(self, availWidth, availHeight):
-        self.width, self.height = self.inner.wrap(availWidth, availHeight)
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):
-        return [Tagged(part, self.node) for part in self.inner.split(availWidth, availHeight)]
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        if self.node is None:
-            with marking.artifact(canvas, "Layout"):
-                self.inner.drawOn(canvas, x, y, _sW)
-            return
-        with marking.content(canvas, self.node):
-            self.inner.drawOn(canvas, x, y, _sW)
-
-    def getSpaceBefore(self):
-        return self.inner.getSpaceBefore()
-
-    def getSpaceAfter(self):
-        return self.inner.getSpaceAfter()
-
-    def getKeepWithNext(self):
-        if "keepWithNext" in self.__dict__:
-            return self.__dict__["keepWithNext"]
-        return self.inner.getKeepWithNext()
-
-    def identity(self, maxLen=None):
-        role = self.node.role if self.node is not None else "Artifact"
-        return f"Tagged({role}, {self.inner.identity(maxLen)})"
 
 
 @dataclass(frozen=True)

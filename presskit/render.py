@@ -48,7 +48,7 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
         subject=" – ".join(subject_parts),
         keywords=tuple(release.keywords),
         lang=lang,
-        created=dt.datetime.combine(release.date, dt.time(0, 0)),
+        created=dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
 
 
@@ -80,11 +80,21 @@ def load_brand_logo(brand: Brand, theme):
     return load_logo(Path(brand.logo.file), location, theme.geometry.logo_size)
 
 
+#: The language tag written to the PDF (/Lang, dc:language) for a release language.
+PDF_LANGUAGE = {"de": "de-DE", "en": "en-GB"}
+
+
 def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> bytes:
-    """Lay out ``release`` on ``brand``'s letterhead; returns the finished PDF."""
+    """Lay out ``release`` on ``brand``'s letterhead; returns the finished, tagged PDF."""
+    return render(release, brand, allowed_dirs).pdf
+
+
+def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
+    """Like :func:`render_pdf`, returning the tagging stage's :class:`~presskit.tagging.Result`
+    (the PDF plus anything its safety net had to repair, which should be nothing)."""
     from presskit.pages import PressDocTemplate, build_document, furniture_for
-    from presskit.postprocess import finish
     from presskit.story import build_story
+    from presskit.tagging import DocumentMeta, Tagger, finish_with_report
 
     info = document_info(release, brand)
     labels = labels_for(info.lang)
@@ -100,19 +110,20 @@ def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()
     doc = PressDocTemplate(
         buffer, theme, furniture, logo, story.logo_node,
         title=info.title, author=info.author, subject=info.subject,
-        keywords=", ".join(info.keywords), creator=f"presskit", producer="presskit", lang=info.lang,
+        keywords=", ".join(info.keywords), creator="presskit", producer="presskit",
+        lang=PDF_LANGUAGE.get(info.lang, info.lang),
     )
-    tagger = _new_tagger(story.root)
-    build_document(doc, story.flowables, on_canvas=tagger.attach if tagger is not None else None)
-    return finish(buffer.getvalue(), info, tagger)
-
-
-def _new_tagger(root):
-    try:
-        from presskit.tagging import Tagger
-    except ImportError:
-        return None
-    return Tagger(root)
+    tagger = Tagger(story.root)
+    build_document(doc, story.flowables, on_canvas=tagger.attach)
+    meta = DocumentMeta(
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
+        lang=PDF_LANGUAGE.get(info.lang, info.lang),
+        created=info.created,
+    )
+    return finish_with_report(buffer.getvalue(), tagger, meta)
 
 
 def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> None:

@@ -22,23 +22,40 @@ from presskit.structure import StructNode
 
 
 class Tagged(Flowable):
-    """Delegates layout to ``flowable`` and draws it as the content of ``node``."""
+    """Delegates layout to ``flowable`` and draws it as the content of ``node``.
 
-    def __init__(self, flowable: Flowable, node: StructNode) -> None:
+    With ``node=None`` the flowable is decoration (a decorative photo) and is
+    drawn as a layout artifact.
+    """
+
+    def __init__(self, flowable: Flowable, node: StructNode | None) -> None:
         self.flowable = flowable
         self.node = node
 
     # Layout: all delegated. ----------------------------------------------------------
 
+    # A container may call wrap/split directly, without wrapOn/splitOn giving us a canvas.
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = self.flowable.wrapOn(self.canv, availWidth, availHeight)
+        canv = self.__dict__.get("canv")
+        if canv is None:
+            self.width, self.height = self.flowable.wrap(availWidth, availHeight)
+        else:
+            self.width, self.height = self.flowable.wrapOn(canv, availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = self.flowable.splitOn(self.canv, availWidth, availHeight)
+        canv = self.__dict__.get("canv")
+        if canv is None:
+            parts = self.flowable.split(availWidth, availHeight)
+        else:
+            parts = self.flowable.splitOn(canv, availWidth, availHeight)
         return [_retag(part, self.node) for part in parts]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        if self.node is None:
+            with marking.artifact(canvas, "Layout"):
+                self.flowable.drawOn(canvas, x, y, _sW)
+            return
         with marking.content(canvas, self.node):
             self.flowable.drawOn(canvas, x, y, _sW)
 
@@ -62,7 +79,8 @@ class Tagged(Flowable):
         return self.flowable.isIndexing()
 
     def identity(self, maxLen: int | None = None) -> str:
-        return f"Tagged[{self.node.role}]({self.flowable.identity(maxLen)})"
+        role = self.node.role if self.node is not None else "Artifact"
+        return f"Tagged[{role}]({self.flowable.identity(maxLen)})"
 
     def __getattr__(self, name: str) -> Any:
         # Anything else platypus asks for (style, keepWithNext, _ZEROSIZE, ...) is the inner one's.
@@ -88,7 +106,7 @@ class Tagged(Flowable):
         return getattr(self.flowable, "_fixedHeight", 0)
 
 
-def _retag(part: Flowable, node: StructNode) -> Flowable:
+def _retag(part: Flowable, node: StructNode | None) -> Flowable:
     """A split part, tagged like its whole unless it is a frame action (page break, ...)."""
     if isinstance(part, (Tagged, ActionFlowable)) or getattr(part, "frameAction", None):
         return part
