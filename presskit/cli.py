@@ -201,6 +201,29 @@ def schema() -> None:
     typer.echo(json.dumps(release_json_schema(), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def inspect(
+    paths: List[Path] = typer.Argument(..., help="PDF files, made by presskit or anything else.", show_default=False),
+) -> None:
+    """Print a PDF's structure tree and its accessibility findings (PDF/UA, PDF/A)."""
+    from presskit.tagging.inspect import inspect_pdf
+
+    failed = 0
+    console = _stderr_console()
+    for path in paths:
+        try:
+            report = inspect_pdf(path)
+        except Exception as exc:  # pikepdf raises several kinds for files that are not PDFs
+            console.file.write(f"{path}: error: cannot read this file as a PDF ({type(exc).__name__}: {exc})\n")
+            failed += 1
+            continue
+        typer.echo(report.render())
+        if not report.ok:
+            failed += 1
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="presskit")
