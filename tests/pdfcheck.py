@@ -60,8 +60,8 @@ def page_numbers(text: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in _PAGE_MARK.findall(normalise(text))]
 
 
-def content_text(path: Path | str) -> str:
-    """The text of the story: each page's text after its furniture (which ends with "Seite X von Y")."""
+def page_story_texts(path: Path | str) -> list[str]:
+    """Each page's text after its furniture (which ends with "Seite X von Y")."""
     parts = []
     for number, raw in enumerate(page_texts(path), start=1):
         match = None
@@ -71,7 +71,12 @@ def content_text(path: Path | str) -> str:
         else:
             raise AssertionError(f"page {number}: no page number found before the story text")
         parts.append(raw[match.end():])
-    return "\n".join(parts)
+    return parts
+
+
+def content_text(path: Path | str) -> str:
+    """The text of the story, all pages, without page furniture."""
+    return "\n".join(page_story_texts(path))
 
 
 def positions_in_order(haystack: str, needles: list[str]) -> list[int]:
