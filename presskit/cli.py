@@ -120,7 +120,7 @@ def _inputs(paths: List[Path]) -> list[Path]:
 @app.command()
 def build(
     paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="A .pdf file (one input) or a folder [default: out/]."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="A .pdf file (one input) or a folder (default: out/)."),
     brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build this many files in parallel."),
     allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
@@ -166,7 +166,7 @@ def check(
 @app.command()
 def new(
     title: str = typer.Argument(..., help="The headline of the new release."),
-    date: Optional[str] = typer.Option(None, "--date", help="Release date as YYYY-MM-DD [default: today]."),
+    date: Optional[str] = typer.Option(None, "--date", help="Release date as YYYY-MM-DD (default: today)."),
     directory: Path = typer.Option(Path("releases"), "--dir", help="Folder for the new file."),
 ) -> None:
     """Write a new release file from a commented template (never overwrites)."""

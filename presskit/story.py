@@ -275,7 +275,9 @@ class _Builder:
             return []
         loc = self.where("about") if self.release.about else _brand_location(self.brand, "about")
         node = self.root.add("Div")
-        title = self.brand.about_title or self.labels.about
+        # The brand's own heading is in the brand's language; another language gets the label.
+        own_title = self.brand.about_title if self.lang == self.brand.lang else None
+        title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
         return [KeepTogether(out)]
