@@ -52,6 +52,12 @@ class _Builder:
     problems: list[Diagnostic] = field(default_factory=list)
 
     # -- helpers -----------------------------------------------------------
+    @property
+    def brand_language(self) -> bool:
+        """Whether the brand's default texts (boilerplate, closing, headings) are in the
+        release's language; a release in another language gets labels, not German prose."""
+        return self.lang == self.brand.lang
+
     def where(self, *path: str | int) -> Location:
         return self.release.source.location(tuple(path))
 
@@ -246,7 +252,8 @@ class _Builder:
             return []
         labels = self.labels
         node = self.root.add("Div", title=labels.contact)
-        title = self.section_title(node, contact.title or labels.contact, location)
+        own_title = contact.title if (self.release.contact or self.brand_language) else None
+        title = self.section_title(node, own_title or labels.contact, location)
         cells: list[list[Flowable]] = []
         for person in contact.people:
             pnode = node.add("Div")
@@ -270,20 +277,20 @@ class _Builder:
         return [KeepTogether(rows)]
 
     def about(self) -> list[Flowable]:
-        text = self.release.about or self.brand.about
+        text = self.release.about or (self.brand.about if self.brand_language else None)
         if not text:
             return []
         loc = self.where("about") if self.release.about else _brand_location(self.brand, "about")
         node = self.root.add("Div")
         # The brand's own heading is in the brand's language; another language gets the label.
-        own_title = self.brand.about_title if self.lang == self.brand.lang else None
+        own_title = self.brand.about_title if self.brand_language else None
         title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
         return [KeepTogether(out)]
 
     def closing(self) -> list[Flowable]:
-        text = self.release.closing or self.brand.closing
+        text = self.release.closing or (self.brand.closing if self.brand_language else None)
         if not text:
             return []
         loc = self.where("closing") if self.release.closing else _brand_location(self.brand, "closing")
