@@ -122,12 +122,16 @@ def probe(path: Path, location: Location | None) -> tuple[int, int]:
     return image.size
 
 
-def prepare(path: Path, placed_width_pt: float, location: Location | None) -> PreparedImage:
-    """Downsample to ``PRINT_PPI`` at the placed width; flatten transparency onto white."""
+def prepare(path: Path, placed_width_pt: float, location: Location | None,
+            max_height_pt: float | None = None) -> PreparedImage:
+    """Downsample to ``PRINT_PPI`` at the size the image is placed: ``placed_width_pt``
+    wide, or narrower when ``max_height_pt`` limits it; flatten transparency onto white."""
     from PIL import Image, ImageOps
 
     image = _open(path, location)
     image = ImageOps.exif_transpose(image)
+    if max_height_pt is not None:
+        placed_width_pt = min(placed_width_pt, max_height_pt * image.width / image.height)
     photo = image.format == "JPEG" or image.mode in ("RGB", "CMYK", "YCbCr") and len(image.getbands()) >= 3
     if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")

@@ -92,9 +92,14 @@ def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()
 def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     """Like :func:`render_pdf`, returning the tagging stage's :class:`~presskit.tagging.Result`
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
+    from reportlab import rl_config
+
     from presskit.pages import PressDocTemplate, build_document, furniture_for
     from presskit.story import build_story
     from presskit.tagging import DocumentMeta, Tagger, finish_with_report
+
+    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
+    rl_config.useA85 = 0
 
     info = document_info(release, brand)
     labels = labels_for(info.lang)

@@ -214,7 +214,7 @@ class _Builder:
             loc = self.where("images", i, "file")
             try:
                 path = images.resolve_path(image.file, base, self.allowed_dirs, loc)
-                prepared = images.prepare(path, width, loc)
+                prepared = images.prepare(path, width, loc, max_height_pt=max_height)
             except InputError as exc:
                 self.problems.extend(exc.diagnostics)
                 continue
@@ -345,6 +345,16 @@ def _brand_location(brand: Brand, key: str) -> Location | None:
     return source.location((key,)) if source is not None else None
 
 
+def _brand_texts(brand: Brand) -> list[tuple[str, str]]:
+    """The brand's texts the page furniture draws, with their keys in the brand file."""
+    a = brand.address
+    fields = [("organisation", brand.organisation), ("phone", brand.phone), ("fax", brand.fax),
+              ("email", brand.email), ("website", brand.website),
+              ("address", " ".join(part or "" for part in (a.street, a.postcode, a.city, a.room)))]
+    fields += [("units", unit) for unit in brand.units]
+    return [(key, text) for key, text in fields if text]
+
+
 def build_story(
     release: Release, brand: Brand, theme: Theme, labels: Labels, allowed_dirs: Sequence[Path]
 ) -> Story:
@@ -354,6 +364,8 @@ def build_story(
     logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
     logo_node = builder.root.add("Figure", alt=logo_alt)
     flowables = builder.build()
+    for key, text in _brand_texts(brand):
+        builder.check_glyphs(text, _brand_location(brand, key))
     if builder.problems:
         raise RenderError(builder.problems)
     return Story(flowables, builder.root, logo_node)
