@@ -150,11 +150,28 @@ def versions() -> dict:
 
 
 # -- (a), (b), (e): cold processes -----------------------------------------------
-def cold_section(release: Path, runs: int, tmp: Path) -> dict:
+def child_environment(tmp: Path, bytecode: str) -> dict[str, str]:
+    """The environment of every cold subprocess.
+
+    ``cached`` (default): bytecode is written to and read from a private
+    PYTHONPYCACHEPREFIX (filled by the unmeasured warm-up runs), as for an
+    installed wheel whose .pyc files pip compiled, even when the calling
+    environment sets PYTHONDONTWRITEBYTECODE (then an editable checkout would
+    recompile presskit's sources on every run).  ``env``: as inherited.
+    """
+    env = dict(os.environ)
+    if bytecode == "cached":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+def cold_section(release: Path, runs: int, tmp: Path, bytecode: str = "cached") -> dict:
     pk = presskit_command()
+    base_env = child_environment(tmp, bytecode)
     warm_cache = tmp / "xdg-warm"
     warm_cache.mkdir()
-    env_warm = {**os.environ, "XDG_CACHE_HOME": str(warm_cache)}
+    env_warm = {**base_env, "XDG_CACHE_HOME": str(warm_cache)}
     cmd_pk = [*pk, "build", str(release), "-o", str(tmp / "presskit.pdf")]
     cmd_plain = [sys.executable, str(PLAIN_SCRIPT), str(tmp / "plain.pdf"), str(release)]
     cmd_help = [*pk, "--help"]
@@ -163,18 +180,18 @@ def cold_section(release: Path, runs: int, tmp: Path) -> dict:
     # Empty hyphenation cache: the very first presskit run with its own empty XDG dir.
     # One unmeasured run of each command first, so the OS file cache is warm for all.
     for cmd in (cmd_plain, cmd_help, cmd_python):
-        run_cold(cmd)
-    run_cold(cmd_pk, {**os.environ, "XDG_CACHE_HOME": str(tmp / "xdg-prime-os-cache")})
+        run_cold(cmd, base_env)
+    run_cold(cmd_pk, {**base_env, "XDG_CACHE_HOME": str(tmp / "xdg-prime-os-cache")})
     empty = tmp / "xdg-empty"
     empty.mkdir()
-    cleared_t, cleared_rss = run_cold(cmd_pk, {**os.environ, "XDG_CACHE_HOME": str(empty)})
+    cleared_t, cleared_rss = run_cold(cmd_pk, {**base_env, "XDG_CACHE_HOME": str(empty)})
     run_cold(cmd_pk, env_warm)  # primes the warm cache; not measured
 
     t = {"presskit": [], "plain": [], "help": [], "python": []}
     r = {"presskit": [], "plain": [], "help": [], "python": []}
     for _ in range(runs):  # interleaved, so drift on a shared machine hits all alike
-        for key, cmd, env in (("presskit", cmd_pk, env_warm), ("plain", cmd_plain, None),
-                              ("help", cmd_help, env_warm), ("python", cmd_python, None)):
+        for key, cmd, env in (("presskit", cmd_pk, env_warm), ("plain", cmd_plain, base_env),
+                              ("help", cmd_help, env_warm), ("python", cmd_python, base_env)):
             secs, rss = run_cold(cmd, env)
             t[key].append(secs)
             r[key].append(rss)
@@ -184,6 +201,8 @@ def cold_section(release: Path, runs: int, tmp: Path) -> dict:
         "plain_script": summary(t["plain"], r["plain"]),
         "presskit_help": summary(t["help"], r["help"]),
         "python_startup": summary(t["python"], r["python"]),
+        "bytecode": bytecode,
+        "inherited_PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE"),
         "rss_source": "/usr/bin/time -f %M" if TIME else "os.wait4 ru_maxrss (upper bound: includes this process at fork)",
         "commands": {"presskit": cmd_pk, "plain": cmd_plain, "help": cmd_help},
     }
@@ -239,12 +258,15 @@ STAGES = [
     ("presskit.model", "load_release", "load+validate"),
     ("presskit.brand", "brand_for", "brand"),
     ("presskit.render", "render_pdf", "render_pdf (total)"),
+    ("presskit.render", "render", "render_pdf (total)"),
     ("presskit.render", "make_theme", "  theme (fonts, hyphenator)"),
     ("presskit.story", "build_story", "  story"),
-    ("presskit.pages", "build_document", "  layout (platypus)"),
-    ("presskit.postprocess", "finish", "  post-processing"),
-    ("presskit.tagging", "finish", "  post-processing"),
-    ("presskit.tagging.postprocess", "finish", "  post-processing"),
+    ("presskit.pages", "build_document", "  layout (platypus, with tagger)"),
+    ("presskit.postprocess", "finish", "  post-processing (tagging, pikepdf)"),
+    ("presskit.tagging", "finish", "  post-processing (tagging, pikepdf)"),
+    ("presskit.tagging", "finish_with_report", "  post-processing (tagging, pikepdf)"),
+    ("presskit.tagging.postprocess", "finish", "  post-processing (tagging, pikepdf)"),
+    ("presskit.tagging.postprocess", "finish_with_report", "  post-processing (tagging, pikepdf)"),
     ("presskit.outputs", "write_atomic", "write file"),
 ]
 
@@ -350,11 +372,11 @@ def hyphenation_section() -> dict:
 
 
 # -- all examples ------------------------------------------------------------------------
-def examples_section(tmp: Path) -> dict:
+def examples_section(tmp: Path, bytecode: str = "cached") -> dict:
     folder = tmp / "examples"
     folder.mkdir()
     cmd = [*presskit_command(), "build", str(ROOT / "releases"), "-o", str(folder)]
-    secs, rss = run_cold(cmd)
+    secs, rss = run_cold(cmd, child_environment(tmp, bytecode))
     files = []
     try:
         import pikepdf
@@ -389,7 +411,7 @@ def evaluate(res: dict) -> list[dict]:
          "unit": "x", "ok": pk_warm <= TARGET_WARM_RATIO * plain_warm},
     ]
     stages = warm["stages_median_s"]
-    post = stages.get("  post-processing")
+    post = stages.get("  post-processing (tagging, pikepdf)")
     if post is not None:
         rest = warm["stages_total_median_s"] - post
         checks.append({"target": "(later) post-processing <= 30 % on top of the rest", "value": post / rest,
@@ -408,6 +430,12 @@ def print_report(res: dict) -> None:
     print(f"release: {res['release']}   cold runs: {res['runs']}   warm runs: {res['warm_runs']}")
     print()
     print(f"COLD, whole process (median / p90 / min; peak RSS via {cold['rss_source']})")
+    note = ("bytecode cached in a private PYTHONPYCACHEPREFIX" if cold["bytecode"] == "cached"
+            else "bytecode as the environment says")
+    if cold.get("inherited_PYTHONDONTWRITEBYTECODE"):
+        note += f" (inherited PYTHONDONTWRITEBYTECODE={cold['inherited_PYTHONDONTWRITEBYTECODE']}"
+        note += ", overridden)" if cold["bytecode"] == "cached" else ", kept)"
+    print(f"  {note}; OS file cache and presskit's hyphenation cache primed by unmeasured runs")
     rows = [
         ("(a) presskit build, hyphenation cache warm", cold["presskit_build_cache_warm"]),
         ("(b) plain ReportLab script", cold["plain_script"]),
@@ -462,6 +490,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="in-process documents per side after a warm-up (default 20)")
     parser.add_argument("--release", type=Path, default=DEFAULT_RELEASE, help="release to build (default: %(default)s)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write all results as JSON to FILE")
+    parser.add_argument("--bytecode", choices=("cached", "env"), default="cached",
+                        help="cold runs: 'cached' (default) gives the subprocesses a private PYTHONPYCACHEPREFIX, "
+                             "filled by the warm-up runs, like an installed wheel; 'env' keeps the inherited "
+                             "environment (with PYTHONDONTWRITEBYTECODE=1 an editable checkout recompiles "
+                             "presskit on every run)")
     parser.add_argument("--skip-examples", action="store_true", help="do not build every example release")
     parser.add_argument("--strict", action="store_true", help="exit 1 if one of the (non-informational) targets fails")
     args = parser.parse_args(argv)
@@ -474,13 +507,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="presskit-bench-") as tmpname:
         tmp = Path(tmpname)
         print("cold runs ...", file=sys.stderr)
-        res["cold"] = cold_section(release, args.runs, tmp)
+        res["cold"] = cold_section(release, args.runs, tmp, args.bytecode)
         print("warm runs ...", file=sys.stderr)
         res["warm"] = warm_section(release, args.warm_runs, tmp)
         res["hyphenation"] = hyphenation_section()
         if not args.skip_examples:
             print("all examples ...", file=sys.stderr)
-            res["examples"] = examples_section(tmp)
+            res["examples"] = examples_section(tmp, args.bytecode)
         else:
             res["examples"] = {"command_s": None, "peak_rss_kib": None, "files": []}
     with contextlib.suppress(OSError):
