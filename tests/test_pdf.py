@@ -121,7 +121,6 @@ def test_english_release_labels_and_date(built_examples):
         assert german not in whole
 
 
-@pytest.mark.xfail(strict=True, reason="bug: story.about() uses the brand's German about_title in an English release")
 def test_english_release_has_no_german_headings(built_examples):
     whole = pdfcheck.normalise("\n".join(pdfcheck.page_texts(built_examples[PARTNERSHIP].pdf)))
     assert "Über den" not in whole
@@ -367,3 +366,49 @@ def test_photo_no_wider_than_300ppi_across_the_frame(built_examples):
 def test_photo_at_most_300ppi_at_its_placed_size(built_examples):
     image = pdfcheck.placed_images(built_examples[ROAD].pdf)[0]
     assert image.ppi <= 300 * 1.02, f"{image.px_width} px over {image.placed_width:.1f} pt = {image.ppi:.0f} ppi"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_contact_block_on_one_page(built_examples, name):
+    pages = [pdfcheck.normalise(t) for t in pdfcheck.page_story_texts(built_examples[name].pdf)]
+    title = "Press contact" if name == PARTNERSHIP else "Pressekontakt"
+    with_title = [i for i, t in enumerate(pages) if title in t]
+    assert len(with_title) == 1, with_title
+    after = pages[with_title[0]].split(title, 1)[1]
+    people = _release(built_examples[name]).get("contact", {}).get("people") or [{"phone": "03901 840-309"}]
+    for person in people:
+        assert person["phone"] in after, person  # every person's last-but-one line is on the same page
+
+
+_UNIT_BREAK = re.compile(r"\d[ \t]*\n[ \t]*(?:km|m|Mio\.|%|€|Uhr|Kilometer|Meter)(?![a-zäöü])")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_numbers_and_units_not_broken_across_lines(built_examples, name):
+    for number, text in enumerate(pdfcheck.page_texts(built_examples[name].pdf), start=1):
+        match = _UNIT_BREAK.search(text)
+        assert match is None, f"page {number}: {text[max(0, match.start() - 30):match.end()]!r}"
+
+
+def test_unsafe_schemes_in_running_text_stay_text(write_release, tmp_path):
+    from presskit.jobs import build_one
+
+    release = write_release(
+        """\
+        title: Test
+        date: 2026-03-01
+        body: |
+          Bitte nicht javascript:alert(1) tippen, [klick](javascript:alert(2)) und [datei](file:///etc/passwd),
+          aber [hier](https://example.org/a?b=1&c=2) und    viele   Leerzeichen.
+        """
+    )
+    target = tmp_path / "t.pdf"
+    assert build_one(release, target).ok
+    story = pdfcheck.normalise(pdfcheck.content_text(target))
+    assert "javascript:alert(1)" in story
+    assert "hier und viele Leerzeichen." in story  # runs of spaces become one
+    with pikepdf.open(target) as pdf:
+        uris = [link.uri for link in pdfcheck.links(pdf)]
+    assert "https://example.org/a?b=1&c=2" in uris
+    assert not [u for u in uris if not u.startswith(("https:", "http:", "mailto:", "tel:"))], uris
+    assert b"javascript" not in target.read_bytes()
