@@ -61,7 +61,7 @@ def resolve_path(
             error(
                 f"{what} file '{typed}' not found",
                 location,
-                hint=f"the path is relative to {base_dir}; check its spelling",
+                hint=f"the path is relative to the release's folder ({base_dir.resolve()}); check its spelling",
             )
         )
     return candidate
@@ -100,7 +100,7 @@ def _open(path: Path, location: Location | None):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ResourceError(
             error(
-                f"image '{path.name}' is too large to open safely ({exc})",
+                f"image '{path.name}' is too large to open safely: it has too many pixels",
                 location,
                 hint=f"use an image of at most {MAX_PIXELS // 1_000_000} megapixels",
             )

@@ -69,10 +69,28 @@ class _Builder:
             self.problems.append(
                 error(
                     f"the font {self.theme.fonts.display_name} cannot show {chars}{more}",
-                    location,
+                    self.position_of(missing[0], location),
                     hint="replace the character, or give the brand fonts that cover this script",
                 )
             )
+
+    def position_of(self, char: str, location: Location | None) -> Location | None:
+        """Where ``char`` first stands in the source at or after ``location`` (the value
+        it belongs to), so that an error points at the character, not the field."""
+        if location is None or location.line <= 0:
+            return location
+        sources = [self.release.source, getattr(self.brand, "source", None)]
+        source = next((s for s in sources if s is not None and s.display == location.file), None)
+        if source is None:
+            return location
+        lines = source.text.splitlines()
+        for number in range(location.line, len(lines) + 1):
+            line = lines[number - 1]
+            start = location.column - 1 if number == location.line else 0
+            column = line.find(char, start)
+            if column >= 0:
+                return Location(location.file, number, column + 1)
+        return location
 
     def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
         self.check_glyphs(ir.plain_text(inline), location)

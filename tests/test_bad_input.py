@@ -68,8 +68,8 @@ CASES = {
     "alias-bomb": (_alias_bomb(), {}, [(1, 4, "anchors")]),
     "python-tag": ("title: !!python/object/apply:os.system [\"touch pwned\"]\ndate: 2026-03-01\nbody: x\n", {},
                    [(1, 8, "'!!python/object/apply:os.system' is not allowed")]),
-    "chinese-character": ("title: Test\ndate: 2026-03-01\nbody: |\n  Hallo 中 Welt.\n", {}, [(3, 7, "'中' (U+4E2D")]),
-    "emoji": ("title: Test\ndate: 2026-03-01\nbody: |\n  Hallo Welt 😀.\n", {}, [(3, 7, "'😀' (U+1F600")]),
+    "chinese-character": ("title: Test\ndate: 2026-03-01\nbody: |\n  Hallo 中 Welt.\n", {}, [(4, 9, "'中' (U+4E2D")]),
+    "emoji": ("title: Test\ndate: 2026-03-01\nbody: |\n  Hallo Welt 😀.\n", {}, [(4, 14, "'😀' (U+1F600")]),
     "huge-file": ("title: T\ndate: 2026-03-01\nbody: |\n" + ("  " + "Wort " * 20 + "\n") * 22000, {},
                   [(None, None, "too large")]),
 }
