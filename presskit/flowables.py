@@ -33,26 +33,46 @@ _HUGE = 1e6
 
 
 class TextParagraph(Paragraph):
-    """A Paragraph whose line breaking keeps the soft hyphen it breaks at.
+    """A Paragraph that remembers its line breaking for the width it was last wrapped at.
 
-    ReportLab has two line breakers. The one for single-style paragraphs
-    drops U+00AD from a hyphenated word's head, so the hyphen that ends the
-    line would vanish (or, drawn as "-", copy as a hard hyphen). Splitting the
-    one fragment into two of the same style sends every paragraph through the
-    other breaker, which draws U+00AD: visible as a hyphen on paper, copied as
-    nothing, so journalists copy whole words.
+    Containers (keep-together groups, boxes, columns) wrap the same paragraph
+    several times at the same width; breaking its lines again each time was the
+    largest cost of a layout.
     """
 
-    def breakLines(self, width):
-        frags = self.frags
-        if len(frags) == 1 and len(getattr(frags[0], "text", "")) > 1:
-            first = frags[0]
-            self.frags = [first.clone(text=first.text[:1]), first.clone(text=first.text[1:])]
-            try:
-                return super().breakLines(width)
-            finally:
-                self.frags = frags
-        return super().breakLines(width)
+    _wrapped_for: tuple[float, float] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        key = (availWidth, id(self.frags))
+        # split() may drop blPara (widow/orphan control): then the lines must be broken again
+        if self._wrapped_for == key and "blPara" in self.__dict__:
+            return self.width, self.height
+        result = super().wrap(availWidth, availHeight)
+        self._wrapped_for = key
+        return result
+
+    def split(self, availWidth, availHeight):
+        """Split as ReportLab does, but never with a hyphenated word at the foot of the
+        page: its two halves would be a page and a running header apart."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and _ends_hyphenated(parts[0]):
+            fewer = super().split(availWidth, availHeight - self.style.leading)
+            if len(fewer) == 2:
+                return fewer
+        return parts
+
+
+def _ends_hyphenated(paragraph: Paragraph) -> bool:
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines:
+        return False
+    last = lines[-1]
+    words = getattr(last, "words", None)
+    if words:  # a line of fragments: the text of its last fragment
+        text = getattr(words[-1], "text", "")
+    else:  # a simple line: (space, [words])
+        text = last[1][-1] if len(last) > 1 and last[1] else ""
+    return str(text).endswith(("\u00ad", "-"))
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -39,18 +39,20 @@ class FontFamily:
             return self.italic
         return self.regular
 
-    def missing_characters(self, text: str, *, faces: Iterable[str] | None = None) -> list[str]:
-        """Characters of ``text`` that one of the faces has no glyph for, in order, once each."""
-        names = list(faces) if faces is not None else [self.regular, self.bold]
-        maps = [pdfmetrics.getFont(name).face.charToGlyph for name in names]
-        seen: dict[str, None] = {}
-        for char in text:
-            if char in seen or char in _INVISIBLE or char == " ":
-                continue
-            code = ord(char)
-            if any(code not in cmap for cmap in maps):
-                seen[char] = None
-        return list(seen)
+    def missing_characters(self, text: str) -> list[str]:
+        """Characters of ``text`` that a face of the family has no glyph for, in order, once each."""
+        missing = set(text) - _coverage(self.regular, self.bold, self.italic, self.bold_italic)
+        if not missing:
+            return []
+        return [char for char in dict.fromkeys(text) if char in missing]
+
+
+@cache
+def _coverage(*names: str) -> frozenset[str]:
+    """The characters every one of the named fonts can show (plus invisible controls)."""
+    maps = [pdfmetrics.getFont(name).face.charToGlyph for name in names]
+    common = set(maps[0]).intersection(*maps[1:])
+    return frozenset(map(chr, common)) | _INVISIBLE | {" "}
 
 
 def describe_character(char: str) -> str:

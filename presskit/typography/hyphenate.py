@@ -183,23 +183,16 @@ def _shy_unsafe_caller() -> bool:
 
     Checked against ReportLab 4.2-5.1 (platypus/paragraph.py):
 
-    * ``_hyphenateWord`` (paragraphs with a single style) wraps the head in
-      ``_SHYStr``, which *removes* U+00AD, so the break would get no visible
-      hyphen at all;
     * ``_hyGenFragsPair`` (a word whose style changes mid-word, ``**Land**rat``)
       cuts at ``len(head)``, one letter too late with an added U+00AD.
 
-    There we yield plain heads and ReportLab draws its own ``-``.  Only
-    ``_hyphenateFragWord`` -> ``_hyGenPair`` (words in paragraphs with mixed
-    styles) keeps U+00AD at the line end, which copies as a soft hyphen.
+    There we yield plain heads and ReportLab draws its own ``-``. Everywhere
+    else U+00AD stays at the line end and copies as a soft hyphen (for
+    single-style paragraphs thanks to ``presskit.flowables``, which keeps
+    ReportLab's ``_SHYStr`` from deleting it).
     """
     caller = sys._getframe(2)  # _shy_unsafe_caller <- __call__ <- ReportLab
-    name = caller.f_code.co_name
-    if name == "_hyGenFragsPair":
-        return True
-    if name == "_hyGenPair" and caller.f_back is not None:
-        return caller.f_back.f_code.co_name == "_hyphenateWord"
-    return False
+    return caller.f_code.co_name == "_hyGenFragsPair"
 
 
 class Hyphenator:
@@ -270,9 +263,50 @@ class Hyphenator:
         return mark.join(out)
 
 
+def _keep_soft_hyphen_at_line_end() -> None:
+    """Make ReportLab's single-style line breaker keep a hyphenation head's U+00AD.
+
+    Our hyphenator ends every head with U+00AD, so the line-end hyphen is drawn
+    (the font shows U+00AD as a hyphen) and copies as nothing: journalists copy
+    whole words. ReportLab's breaker for single-style paragraphs, however, passes
+    the head through ``_SHYStr``, which deletes every U+00AD, and the hyphen
+    vanished from the page; where it breaks at a soft hyphen inside a word (as
+    it does when a paragraph continues on the next page) it draws a hard '-'.
+    This subclass leaves a head that ends in its only U+00AD alone, ends heads
+    split at a soft hyphen with U+00AD too, and behaves as ``_SHYStr`` otherwise.
+    Applied when the first hyphenator is made; checked against ReportLab 5.1 by the tests.
+    """
+    from reportlab.platypus import paragraph
+
+    original = paragraph._SHYStr
+    if getattr(original, "presskit_keeps_heads", False):
+        return
+
+    class _SHYStrKeepingHeads(original):
+        presskit_keeps_heads = True
+
+        def __new__(cls, s):
+            if s.endswith(SHY) and s.count(SHY) == 1:
+                return s  # a hyphenation head: its U+00AD is the visible line-end hyphen
+            return original.__new__(cls, s)
+
+        def __shysplit__(self, fontName, fontSize, baseWidth, limWidth, encoding="utf8"):
+            # Breaking at a soft hyphen already in the word (a rejoined head and tail
+            # after a page break, or one the user typed): end the head with U+00AD
+            # like our own hyphenation does, not with ReportLab's hard '-'.
+            parts = original.__shysplit__(self, fontName, fontSize, baseWidth, limWidth, encoding)
+            if not parts:
+                return parts
+            head, tail = parts
+            return [paragraph._SplitWordH(str(head)[:-1] + SHY), tail]
+
+    paragraph._SHYStr = _SHYStrKeepingHeads
+
+
 @lru_cache(maxsize=None)
 def hyphenator(lang: str) -> Callable[[str], Iterable[tuple[str, str]]]:
     """The hyphenator for ``lang`` (``de`` or ``en``), built once per process."""
+    _keep_soft_hyphen_at_line_end()
     key = (lang or "de").lower()[:2]
     key = key if key in DICTIONARIES else "en"
     return Hyphenator(key, load_patterns(key), load_exceptions(key))
