@@ -104,6 +104,53 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
         return node
 
 
+_ANCHOR_OR_TAG_LIKE = re.compile(r"(?:^|[\s\[{,])[&!]\S")
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+def _compose_fast(text: str) -> Node | None:
+    """libyaml's composer (many times faster than the pure-Python one) for clean input.
+
+    Returns ``None`` whenever the careful composer must judge the text: no
+    libyaml, possible anchors, many flow brackets (deep flow nesting would
+    recurse in C), any error, an alias (a node met twice), a non-standard tag,
+    or nesting deeper than :data:`MAX_DEPTH`. libyaml resolves implicit tags,
+    but presskit only reads ``node.value``, the text as typed; explicit tags
+    and anchors are left to the careful composer, which names them.
+    """
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None or _ANCHOR_OR_TAG_LIKE.search(text) or text.count("[") + text.count("{") > 100:
+        return None
+    try:
+        loader = loader_class(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except Exception:
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            return None
+        seen.add(id(node))
+        tag = node.tag or ""
+        if not tag.startswith(_YAML_TAG_PREFIX) or tag.startswith(_YAML_TAG_PREFIX + "python"):
+            return None
+        if isinstance(node, ScalarNode):
+            node.style = node.style or None  # libyaml writes '' for plain scalars
+        elif isinstance(node, SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += [(key, depth + 1), (value, depth + 1)]
+    return root
+
+
 def _kind(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -379,11 +426,13 @@ def parse_yaml(text: str | bytes, display: str, path: Path | None = None) -> Sou
     keys: dict[YamlPath, tuple[int, int]] = {}
     scalars: dict[YamlPath, ScalarNode] = {}
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = _compose_fast(text)
+        if root is None:
+            loader = _Loader(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
         if root is None:
             raise YamlError(
                 error(
