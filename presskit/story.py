@@ -236,10 +236,12 @@ class _Builder:
             except InputError as exc:
                 self.problems.extend(exc.diagnostics)
                 continue
-            group = self.root.add("Div")
+            has_caption = bool(image.caption or image.credit)
+            # A decorative picture without caption is pure decoration: no element at all.
+            group = self.root.add("Div") if (has_caption or not image.decorative) else None
             figure_node = None if image.decorative else group.add("Figure", alt=smarten(image.alt or "", self.lang))
             parts: list[Flowable] = [Tagged(Picture(prepared, width, max_height), figure_node)]
-            caption_node = group.add("Caption") if (image.caption or image.credit) else None
+            caption_node = group.add("Caption") if has_caption else None
             if image.caption:
                 parts.append(self.para(self.inline(image.caption), "caption", caption_node, self.where("images", i, "caption")))
             if image.credit:

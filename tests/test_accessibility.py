@@ -206,18 +206,12 @@ def each_but(**bugs: str):
     return pytest.mark.parametrize("name", params)
 
 
-BUG_EMPTY_DIV = ("bug: story.py _Builder.figures() adds a Div group for every image, also for a decorative "
-                 "one without caption/credit, which then draws nothing (unused_nodes == ['Document[0]/Div[6]'])")
-BUG_LONG_PARAGRAPH_HYPHENS = ("bug: in a long paragraph (here ~90 lines over 3 pages) hyphenation breaks do not "
-                              "end in U+00AD: at c601763 no hyphen is drawn at all and the text copies as "
-                              "'Bedarfsgemeinschaf ten'; with the working-tree flowables.py change a hard '-' is drawn "
-                              "and copies as 'Bedarfsgemeinschaf-ten'")
 
 
 # -- the safety net had nothing to do -------------------------------------------------
 
 
-@each_but(syn_decorative=BUG_EMPTY_DIV)
+@each_but()
 def test_layout_tagged_everything_itself(builds, name):
     result = builds(name).result
     assert result.problems == []
@@ -714,7 +708,7 @@ def _source_text(build: Build) -> str:
     return _smart(_plain(" ".join(parts)), build.lang)
 
 
-@each_but(syn_long_paragraph=BUG_LONG_PARAGRAPH_HYPHENS)
+@each_but()
 def test_hyphenated_words_copy_whole(builds, name):
     build = builds(name)
     source = _source_text(build)
