@@ -262,7 +262,9 @@ class _Builder:
             li = ln.add("LI")
             label = self.para(self.plain("›"), "list-label", li.add("Lbl"), where)
             text = smarten(link.text, self.lang) if link.text else link.url
-            body = self.para((ir.Span(text, href=link.url),), "link", li.add("LBody"), where)
+            # The whole entry is the link: its text and its annotation belong to one Link element.
+            link_node = li.add("LBody").add("Link", alt=text)
+            body = self.para((ir.Span(text, href=link.url),), "link", link_node, where)
             out.append(Stack([body], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent"))),
                              label=_Inset(label, self.theme.spacing("list-label-gap"))))
         return [KeepTogether(out)]
@@ -284,7 +286,8 @@ class _Builder:
                 cell.append(self.para(self.plain(f"{labels.phone} {person.phone}"), "contact-line", pnode.add("P"), location))
             if person.email:
                 line = (ir.Span(f"{labels.email} "), ir.Span(person.email, href=f"mailto:{person.email}"))
-                cell.append(self.para(line, "contact-line", pnode.add("P"), location))
+                link_node = pnode.add("P").add("Link", alt=f"{labels.email} {person.name}: {person.email}")
+                cell.append(self.para(line, "contact-line", link_node, location))
             cells.append(cell)
         rows: list[Flowable] = [title]
         per_row = 2 if len(cells) > 1 else 1
