@@ -19,7 +19,7 @@ import datetime
 import difflib
 import re
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, ClassVar, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -332,13 +332,15 @@ class FactItem(_Model):
         return self
 
 
-class Facts(_Model):
-    """The facts box: an optional title and its items."""
+class _TitledList(_Model):
+    """A box with an optional title and a list (facts, contact people).
 
-    title: InlineText = Field(None, description="heading of the facts box, e.g. 'Auf einen Blick'")
-    items: Annotated[tuple[FactItem, ...], BeforeValidator(_listish("facts"))] = Field(
-        description="the facts: a text (a bullet) or 'label: value' (a two-column row)"
-    )
+    In YAML it is either the plain list or a mapping with 'title' and the list's key.
+    """
+
+    _items_key: ClassVar[str]
+    _shape: ClassVar[str]
+    _empty: ClassVar[tuple[str, str]]
 
     @model_validator(mode="before")
     @classmethod
@@ -346,16 +348,29 @@ class Facts(_Model):
         if not is_yaml(info):
             return data
         if isinstance(data, list):
-            data = {"items": data}
+            data = {cls._items_key: data}
         if not isinstance(data, dict):
-            fail(f"expected a list of facts or a mapping with 'title' and 'items', found {kind(data)}")
+            fail(f"expected {cls._shape}, found {kind(data)}")
         return data
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "Facts":
-        if not self.items:
-            fail("the facts box has no items", "add items, or remove 'facts:'")
+    def _not_empty(self) -> "_TitledList":
+        if not getattr(self, self._items_key):
+            fail(*self._empty)
         return self
+
+
+class Facts(_TitledList):
+    """The facts box: an optional title and its items."""
+
+    _items_key = "items"
+    _shape = "a list of facts or a mapping with 'title' and 'items'"
+    _empty = ("the facts box has no items", "add items, or remove 'facts:'")
+
+    title: InlineText = Field(None, description="heading of the facts box, e.g. 'Auf einen Blick'")
+    items: Annotated[tuple[FactItem, ...], BeforeValidator(_listish("facts"))] = Field(
+        description="the facts: a text (a bullet) or 'label: value' (a two-column row)"
+    )
 
 
 class Image(_Model):
@@ -412,30 +427,17 @@ class Person(_Model):
     email: Annotated[Union[str, None], BeforeValidator(_email)] = Field(None, description="e-mail address")
 
 
-class Contact(_Model):
+class Contact(_TitledList):
     """The contact block."""
+
+    _items_key = "people"
+    _shape = "a list of people or a mapping with 'title' and 'people'"
+    _empty = ("the contact block has no people", "add a person with 'name:', or remove 'contact:'")
 
     title: InlineText = Field(None, description="heading of the contact block, e.g. 'Pressekontakt'")
     people: Annotated[tuple[Person, ...], BeforeValidator(_listish("people"))] = Field(
         description="the contact people"
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_yaml(cls, data: Any, info: ValidationInfo) -> Any:
-        if not is_yaml(info):
-            return data
-        if isinstance(data, list):
-            data = {"people": data}
-        if not isinstance(data, dict):
-            fail(f"expected a list of people or a mapping with 'title' and 'people', found {kind(data)}")
-        return data
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> "Contact":
-        if not self.people:
-            fail("the contact block has no people", "add a person with 'name:', or remove 'contact:'")
-        return self
 
 
 def _keywords(value: Any) -> Any:
