@@ -299,11 +299,19 @@ class _Builder:
             rows.append(Columns(row, [1] * per_row, gap=gap, space_after=6))
         return [KeepTogether(rows)]
 
+    def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:
+        """The release's own ``about``/``closing``, else the brand's if it is in the
+        release's language; with where it was written."""
+        if getattr(self.release, key):
+            return getattr(self.release, key), self.where(key)
+        if self.brand_language and getattr(self.brand, key):
+            return getattr(self.brand, key), _brand_location(self.brand, key)
+        return None, None
+
     def about(self) -> list[Flowable]:
-        text = self.release.about or (self.brand.about if self.brand_language else None)
+        text, loc = self.own_or_brand_text("about")
         if not text:
             return []
-        loc = self.where("about") if self.release.about else _brand_location(self.brand, "about")
         node = self.root.add("Div")
         # The brand's own heading is in the brand's language; another language gets the label.
         own_title = self.brand.about_title if self.brand_language else None
@@ -313,10 +321,9 @@ class _Builder:
         return [KeepTogether(out)]
 
     def closing(self) -> list[Flowable]:
-        text = self.release.closing or (self.brand.closing if self.brand_language else None)
+        text, loc = self.own_or_brand_text("closing")
         if not text:
             return []
-        loc = self.where("closing") if self.release.closing else _brand_location(self.brand, "closing")
         return [self.para(self.inline(text), "closing", self.root.add("P"), loc)]
 
     def build(self) -> list[Flowable]:
