@@ -95,7 +95,7 @@ class PressDocTemplate(BaseDocTemplate):
             topMargin=g.margin_top,
             bottomMargin=g.margin_bottom,
             invariant=1,
-            pageCompression=1,
+            pageCompression=0,  # the tagging stage compresses when it saves
             initialFontName=theme.fonts.regular,
             initialFontSize=10,
             displayDocTitle=1,
