@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, List, Optional
@@ -243,6 +244,9 @@ def main() -> None:
     # objects less often saves a tenth of a cold start without letting a long
     # batch grow unbounded.
     gc.set_threshold(50_000, 20, 20)
+    # presskit uses no pydantic plugins; looking for them scans every installed
+    # distribution's entry points on the first validation.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="presskit")
 
 
