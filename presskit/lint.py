@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 from typing import Any, Iterator
 
 from presskit.errors import Diagnostic, Location, warning
@@ -90,6 +91,23 @@ def _texts(release: Release) -> Iterator[tuple[Loc, str, str]]:
                     yield ("contact", "people", i, name), "the contact", value
 
 
+@cache
+def _template_sentences() -> frozenset[str]:
+    """The placeholder sentences of the `presskit new` template (lead, body, ...)."""
+    from presskit.newfile import render_template
+    from presskit.source import parse_yaml
+
+    data = parse_yaml(render_template("Titel", datetime.date(2000, 1, 1)), "template").data
+    sentences = set()
+    for key in ("subtitle", "lead", "body", "about", "closing"):
+        value = data.get(key)
+        if isinstance(value, str):
+            for sentence in re.split(r"(?<=[.!?])\s+", " ".join(value.split())):
+                if len(sentence) >= 25:
+                    sentences.add(sentence)
+    return frozenset(sentences)
+
+
 def _unpaired_quote(text: str) -> int | None:
     """Offset of a straight double quote that cannot be paired, if the count is odd."""
     positions = [m.start() for m in re.finditer('"', text)]
@@ -138,6 +156,15 @@ def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
         )
 
     for loc, field, text in _texts(release):
+        flat = " ".join(text.split())
+        if any(sentence in flat for sentence in _template_sentences()):
+            found.append(
+                warning(
+                    f"{field} still contains placeholder text from the template",
+                    where.field(loc),
+                    "replace it with the release's own text",
+                )
+            )
         quote = _unpaired_quote(text)
         if quote is not None:
             found.append(

@@ -98,3 +98,16 @@ def test_release_without_source():
         "warning: the body is only 8 characters long (a press release usually needs at least 300 characters)",
         "warning: '...' in 'body' (write the ellipsis character …)",
     ]
+
+
+def test_placeholder_text_from_the_new_template():
+    from presskit.newfile import render_template
+
+    text = render_template("Kreistag beschließt Haushalt", datetime.date(2019, 1, 18))
+    warnings = lint(text)
+    placeholder = [w for w in warnings if "placeholder text from the template" in w]
+    assert any(w.startswith("r.yaml:") and "'lead'" in w for w in placeholder), warnings
+    assert any("'body'" in w for w in placeholder), warnings
+    # a release written in its own words gets no such warning
+    assert not [w for w in lint(base(lead="Der Kreistag hat heute den Haushalt 2019 beschlossen."))
+                if "placeholder" in w]
