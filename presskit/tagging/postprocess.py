@@ -4,9 +4,10 @@
 that recorded, while it was drawn, which structure node owns which
 marked content and which link annotations; it returns the finished PDF:
 
-* StructTreeRoot with the elements in the order of the StructNode tree,
-  ParentTree (pages by /StructParents, annotations by /StructParent) and
-  ParentTreeNextKey; Link elements with an OBJR for each link annotation;
+* StructTreeRoot with the elements in the order of the StructNode tree (plus
+  the Link elements the tagger made for links in running text, in drawing
+  order), ParentTree (pages by /StructParents, annotations by /StructParent)
+  and ParentTreeNextKey; Link elements with an OBJR for each link annotation;
 * /StructParents and /Tabs /S on pages, /StructParent, /Contents and the
   print flag on annotations;
 * MarkInfo, /Lang, DisplayDocTitle, XMP + Info dictionary, sRGB OutputIntent;
@@ -100,6 +101,7 @@ class _TreeWriter:
         self.annot_parents: list[tuple[pikepdf.Object, pikepdf.Object]] = []  # (annotation, Link element)
         self.annots = self._annotations()
         self.marks = self._assign_links(tagger)
+        self.inline_links = tagger.inline_links  # Link nodes the tagger made for links in running text
 
     # -- inputs ----------------------------------------------------------------------
 
@@ -162,10 +164,13 @@ class _TreeWriter:
         elem = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node.role), P=parent))
         own = sorted(self.marks.get(id(node), []), key=lambda m: m.seq)
         children = []
-        for child in node.children:
+        inline = self.inline_links.get(id(node), ())
+        for child in [*node.children, *inline] if inline else node.children:
             child_elem, first = self._element(child, elem)
             if child_elem is not None:
                 children.append((first, child_elem))
+        if inline:
+            children.sort(key=lambda c: c[0])  # links in running text: in the order they were drawn
         if not own and not children and not keep:
             self.unused.append(_describe(node))
             return None, float("inf")

@@ -13,6 +13,15 @@ content and tagged content inside artifacts, and one MCID can have only one
 owner, so flattening is the only correct answer. Sequences that end up empty
 are taken out of the content stream again and their MCID is reused.
 
+Links inside running text: while a paragraph of a (non-Link) node draws, the
+text of each link goes into its own ``/Link`` sequence inside the text object,
+between sequences of the paragraph's node (see :class:`_LinkedText`), and the
+annotation ReportLab makes for the link is recorded for the same Link node, so
+that the Link element holds the link's words and its OBJR (ISO 32000-1
+14.8.4.4.2, PDF/UA-1 7.18.5). The Link node is the node's next Link child the
+story made and nothing drew yet, else one made here (:attr:`Tagger.inline_links`);
+the story's tree is never changed.
+
 The tagger is reset whenever it is attached to a new canvas, so when a document
 template builds twice (presskit does, for "Seite X von Y"), only the last
 build's records count.
@@ -20,6 +29,7 @@ build's records count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -38,6 +48,12 @@ NO_SPACE_AFTER = frozenset("\u00ad-\u2010\u2011 \u00a0\n")
 
 #: The key under which the tagger marks the annotations it saw; postprocess removes it.
 ANNOT_KEY = "PresskitTag"
+
+#: Content-stream code that paints nothing: numbers, names, arrays and graphics-state operators.
+_PAINTLESS = re.compile(
+    r"(?:\s*(?:[-+]?(?:\d+\.?\d*|\.\d+)|/[^\s/\[\]()<>{}%]+|[\[\]]"
+    r"|q|Q|cm|w|J|j|M|d|ri|i|gs|g|G|rg|RG|k|K|cs|CS|scn|SCN|sc|SC)(?=[\s\[\]/]|\Z))*\s*\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +89,13 @@ class Tagger:
         self.scratch: dict[Any, Any] = {}               # per-build state of flowables (tables)
         self._stack: list[tuple[str, Any]] = []         # ("content", node) | ("artifact", kind)
         self._open: tuple[int, int | None, int] | None = None  # (len(code) after BDC, mcid, seq)
+        self._open_lax = False                          # drop the open sequence if it paints nothing
         self._seq = 0
+        #: Link nodes made for links in running text, by id(parent node), in drawing order.
+        self.inline_links: dict[int, list["StructNode"]] = {}
+        self._used_links: set[int] = set()              # ids of Link nodes given to a link
+        self._trailing: dict[int, tuple[Any, "StructNode"]] = {}  # id(node) -> link open at its last text's end
+        self._text: "_LinkedText | None" = None         # the text object being written, if it may hold links
 
     def attach(self, canv: "Canvas") -> "Canvas":
         """Start recording on ``canv`` (forgetting any earlier build)."""
@@ -90,14 +112,26 @@ class Tagger:
                 self._annotation(canv, annotation)
             add_annotation(annotation, name, addtopage)
 
+        begin_text = canv.beginText
+        draw_text = canv.drawText
+
+        def beginText(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 - ReportLab's name
+            return self._text_object(begin_text(*args, **kwargs))
+
+        def drawText(text_object: Any) -> None:  # noqa: N802 - ReportLab's name
+            linked = self._text
+            if linked is not None and linked.tx is text_object:
+                self._text = None
+                if linked.has_links:
+                    self._draw_linked(canv, linked, draw_text)
+                    return
+                if self._trailing:
+                    self._trailing.pop(id(linked.node), None)
+            draw_text(text_object)
+
         canv.showPage = showPage  # type: ignore[method-assign]
-        if self.line_end_spaces:
-            begin_text = canv.beginText
-
-            def beginText(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 - ReportLab's name
-                return self._spaced_lines(begin_text(*args, **kwargs))
-
-            canv.beginText = beginText  # type: ignore[method-assign]
+        canv.beginText = beginText  # type: ignore[method-assign]
+        canv.drawText = drawText  # type: ignore[method-assign]
         canv._addAnnotation = _addAnnotation  # type: ignore[method-assign]
         return canv
 
@@ -180,16 +214,22 @@ class Tagger:
             mcid = None
             canv.addLiteral(f"/Artifact <</Type /{ARTIFACT_TYPES[value]}>> BDC")
         self._open = (len(canv._code), mcid, self._next_seq())
+        self._open_lax = False
 
-    def _close(self, canv: "Canvas") -> None:
-        """Close the open sequence; drop it if nothing was drawn inside."""
+    def _close(self, canv: "Canvas", lax: bool = False) -> None:
+        """Close the open sequence; drop it if nothing was drawn inside.
+
+        With ``lax`` (or when the sequence was opened lax), a sequence of mere
+        graphics-state code (q, cm, colours, ...) is dropped too; its code stays.
+        """
         if self._open is None:
             return
         length, mcid, seq = self._open
         self._open = None
         page = canv.getPageNumber() - 1
-        if len(canv._code) == length:  # nothing drawn: take the BDC back
-            del canv._code[-1]
+        code = canv._code
+        if len(code) == length or ((lax or self._open_lax) and all(_PAINTLESS.match(c) for c in code[length:])):
+            del code[length - 1]  # nothing painted: take the BDC back
             if mcid is not None:
                 self.mcids_per_page[page] = mcid
             return
@@ -207,30 +247,103 @@ class Tagger:
         else:
             show_page()
 
-    def _spaced_lines(self, text_object: Any) -> Any:
-        """Make a text object end each line of tagged text with a space.
+    def _text_object(self, text_object: Any) -> Any:
+        """Hook a new text object: line-end spaces, and links in running text.
 
-        Platypus paragraphs end every line with ``_textOut(text, TStar=1)``;
-        the space goes in before the T*, in the current font, so it is
-        invisible and adds nothing to the layout. Lines ending in a hyphen
-        or soft hyphen (a word broken by hyphenation) get none.
+        Line ends: platypus paragraphs end every line with ``_textOut(text, TStar=1)``;
+        with :attr:`line_end_spaces` a space goes in before the T*, in the current
+        font, so it is invisible and adds nothing to the layout. Lines ending in
+        a hyphen or soft hyphen (a word broken by hyphenation) get none.
+
+        Links: in tagged content that is not a Link itself, the text object gets
+        a :class:`_LinkedText` that follows ReportLab's link hooks (see there).
         """
+        tagged = bool(self._stack) and self._stack[-1][0] == "content"
+        linked = None
+        if tagged and self._stack[-1][1].role != "Link":
+            linked = self._text = _LinkedText(text_object, self._stack[-1][1])
+            text_object._linkRecord = linked.link_record
+        if not self.line_end_spaces and linked is None:
+            return text_object
+        spaces = self.line_end_spaces
+        code = text_object._code
         text_out = text_object._textOut
         last = [""]
 
         def _textOut(text: str, TStar: int = 0) -> None:  # noqa: N802,N803 - ReportLab's names
-            if text:
-                last[0] = text
-            if TStar:
-                line_end = last[0][-1:]
-                last[0] = ""
-                tagged = bool(self._stack) and self._stack[-1][0] == "content"
-                if tagged and line_end and line_end not in NO_SPACE_AFTER:
-                    text = text + " "
+            if spaces:
+                if text:
+                    last[0] = text
+                if TStar:
+                    line_end = last[0][-1:]
+                    last[0] = ""
+                    tagged = bool(self._stack) and self._stack[-1][0] == "content"
+                    if tagged and line_end and line_end not in NO_SPACE_AFTER:
+                        text = text + " "
+            if linked is not None:
+                linked.text_out(len(code), TStar)
             text_out(text, TStar)
 
         text_object._textOut = _textOut
         return text_object
+
+    def _draw_linked(self, canv: "Canvas", linked: "_LinkedText", draw_text: Callable[[Any], None]) -> None:
+        """Draw a text object that holds link text: the node's text and each link's text
+        in their own sequences inside BT/ET, the node's sequence outside closed around it."""
+        node = linked.node
+        page = canv.getPageNumber() - 1
+        if not self._stack or self._stack[-1][0] != "content" or self._stack[-1][1] is not node:
+            # Not drawn as the content it was written in: leave the text alone, keep the links.
+            self.problems.append(f"page {page + 1}: link text drawn outside the content it was written in")
+            for _, annot_page, tag, url in linked.annotations:
+                self._record(node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
+            draw_text(linked.tx)
+            return
+        self._close(canv, lax=True)
+        segments = linked.segments()
+        trailing = self._trailing.pop(id(node), None)
+        owners: dict[Any, "StructNode"] = {}
+        if trailing is not None and segments[0][1] == trailing[0]:
+            owners[trailing[0]] = trailing[1]  # a link broken over a page or frame: one element
+        code = linked.tx._code
+        new_code = [code[0]]  # BT
+        for index, (start, key) in enumerate(segments):
+            end = segments[index + 1][0] if index + 1 < len(segments) else len(code)
+            if key is None:
+                owner = node
+            else:
+                owner = owners.get(key) or self._link_node(node)
+                owners[key] = owner
+            mcid = self.mcids_per_page.get(page, 0)
+            self.mcids_per_page[page] = mcid + 1
+            new_code.append(f"/{_tag(owner.role)} <</MCID {mcid}>> BDC")
+            new_code.extend(code[start:end])
+            new_code.append("EMC")
+            self._record(owner, Mark(self._next_seq(), page, mcid=mcid))
+        linked.tx._code = new_code
+        for key, annot_page, tag, url in linked.annotations:
+            owner = owners.get(key)
+            self._record(owner if owner is not None else node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
+        if segments[-1][1] is not None:
+            self._trailing[id(node)] = (segments[-1][1], owners[segments[-1][1]])
+        draw_text(linked.tx)
+        self._reopen(canv)
+        self._open_lax = True
+
+    def _link_node(self, node: "StructNode") -> "StructNode":
+        """The Link element for the next link in ``node``'s text: the next Link child the
+        story made that nothing drew yet, else a new one (kept out of the story's tree)."""
+        for child in node.children:
+            if child.role == "Link" and id(child) not in self._used_links and id(child) not in self.marks:
+                self._used_links.add(id(child))
+                return child
+        from presskit.structure import StructNode
+
+        link = StructNode("Link")
+        link.parent = node
+        self.inline_links.setdefault(id(node), []).append(link)
+        self._used_links.add(id(link))
+        return link
 
     def _annotation(self, canv: "Canvas", annotation: Any) -> None:
         node = self.open_node
@@ -243,7 +356,11 @@ class Tagger:
             return
         if self._stack[-1][0] == "artifact":
             self.problems.append(f"page {page + 1}: annotation #{tag} made inside an artifact")
-        self._record(node, Mark(self._next_seq(), page, annot=tag, url=_link_target(annotation)))
+        url = _link_target(annotation)
+        linked = self._text
+        if linked is not None and linked.node is node and linked.claim(page, tag, url):
+            return  # recorded with its link's text when the text object is drawn
+        self._record(node, Mark(self._next_seq(), page, annot=tag, url=url))
 
     def _record(self, node: "StructNode", mark: Mark) -> None:
         key = id(node)
@@ -253,6 +370,102 @@ class Tagger:
     def _next_seq(self) -> int:
         self._seq += 1
         return self._seq
+
+
+class _LinkedText:
+    """Which parts of one text object are link text, and which annotations belong to which link.
+
+    ReportLab's ``_putFragLine`` calls ``tx._linkRecord(link, "start")`` just *after*
+    writing the first fragment of a link and ``tx._linkRecord(link, "end")`` just
+    before the first fragment after it (or after the line's last one); a link is
+    ``(n, href)``, unique in its paragraph. Every ``_textOut`` is one entry of
+    ``tx._code``, so a run of text starts at the index of one of them. After
+    each line, ``_do_post_text`` makes the annotations of the line's links, in
+    sorted order. A paragraph of one fragment that is a link as a whole (kind 0)
+    calls no hooks; its annotations say so, through ``tx.XtraState.link``.
+    """
+
+    __slots__ = ("tx", "node", "runs", "run_key", "current", "last", "first", "line_links",
+                 "line_done", "whole", "annotations", "has_links")
+
+    def __init__(self, tx: Any, node: "StructNode") -> None:
+        self.tx = tx
+        self.node = node
+        self.runs: list[tuple[int, Any]] = []   # (index in tx._code, link or None) where a run begins
+        self.run_key: Any = None                # the link of the current run
+        self.current: Any = None                # the link the next text belongs to
+        self.last = 0                           # index of the last _textOut's entry
+        self.first: int | None = None           # index of the first _textOut's entry
+        self.line_links: list[Any] = []         # links drawn on the current line
+        self.line_done = False                  # the last _textOut ended a line
+        self.whole: Any = None                  # the link that is the whole text (kind 0)
+        self.annotations: list[tuple[Any, int, int, str | None]] = []  # (link, page, tag, url)
+        self.has_links = False                  # some of the text is link text
+
+    def text_out(self, index: int, t_star: int) -> None:
+        if self.line_done:
+            self.line_links.clear()
+            self.line_done = False
+        if self.first is None:
+            self.first = index
+        self.last = index
+        if self.current != self.run_key:
+            self.runs.append((index, self.current))
+            self.run_key = self.current
+        if t_star:
+            self.line_done = True
+
+    def link_record(self, link: Any, what: str) -> None:
+        if not link[1]:
+            return  # no target: ReportLab makes no annotation, it is not a link
+        if what == "start":
+            self.has_links = True
+            self.current = link
+            self.line_links.append(link)
+            if self.run_key != link:  # the text just written is the link's
+                runs = self.runs
+                if runs and runs[-1][0] == self.last:
+                    runs.pop()
+                if (runs[-1][1] if runs else None) != link:  # else: it goes on from the line before
+                    runs.append((self.last, link))
+                self.run_key = link
+        elif self.current == link:
+            self.current = None
+
+    def claim(self, page: int, tag: int, url: str | None) -> bool:
+        """Take the annotation ReportLab just made, if it is one of this text's links."""
+        links = sorted(self.line_links)
+        if not links and not self.runs:
+            link = getattr(getattr(self.tx, "XtraState", None), "link", None)
+            if link and not hasattr(self.tx.XtraState, "links") and self.first is not None:
+                links = [item for item in link if item[1]]  # kind 0: the paragraph is the link
+                if links and self.whole is None:
+                    self.whole = links[0]
+                    self.has_links = True
+        if not links:
+            return False
+        link = next((item for item in links if url is not None and item[1] == url), links[0])
+        if self.whole is None:
+            self.line_links.remove(link)
+        elif link != self.whole:
+            return False
+        self.annotations.append((link, page, tag, url))
+        return True
+
+    def segments(self) -> list[tuple[int, Any]]:
+        """Where each marked-content sequence begins in ``tx._code`` (after BT) and whose it is."""
+        if self.whole is not None:
+            return [(1, self.whole)]
+        runs = self.runs
+        if runs and runs[0][0] == self.first:
+            segments = [(1, runs[0][1])]
+            runs = runs[1:]
+        else:
+            segments = [(1, None)]
+        for start, key in runs:
+            if key != segments[-1][1]:
+                segments.append((start, key))
+        return segments
 
 
 def _tag(role: str) -> str:
