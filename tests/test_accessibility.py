@@ -523,13 +523,8 @@ def test_list_items_have_label_and_body(builds, name):
                 assert "/A" in elem.obj and elem.obj.A.get("/Scope") in (pikepdf.Name.Row, pikepdf.Name.Column)
 
 
-BUG_INLINE_LINK_TEXT = ("known limitation: a link inside running text (body, about) is a Link element with "
-                        "its annotation only; its words stay in the paragraph's marked content, because "
-                        "ReportLab draws a paragraph as one piece")
-
-
 @needs_pdfinfo
-@each_but(**{"2027_02_09_glasfaser_bauabschnitt": BUG_INLINE_LINK_TEXT})
+@each
 def test_link_text_is_inside_the_link_element(builds, name):
     build = builds(name)
     with build.open() as pdf:
@@ -538,6 +533,20 @@ def test_link_text_is_inside_the_link_element(builds, name):
         for link in links:
             assert link.objrs, "a Link without its annotation"
             assert link.mcids, "a Link element without the link's text (ISO 32000-1 14.8.4.4.2)"
+
+
+@needs_pdfinfo
+def test_links_in_running_text_read_in_place(builds):
+    """A bare URL and a Markdown link in the body: their words under Link, inside their P,
+    between the paragraph's words before and after them, nothing doubled or lost."""
+    path = builds("2027-02-09-glasfaser-bauabschnitt").path
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    for before, link, after in [("veröffentlicht der Landkreis unter ", "https://www.altmarkkreis-salzwedel.de", ". "),
+                                ("12. Februar, bei der ", "Pressestelle", ". ")]:
+        pattern = (rf'\n( *)P \(block\)\n\1  "[^"\n]*{re.escape(before)}"\n\1  Link \(inline\)\n'
+                   rf'\1    "{re.escape(link)}"\n\1    Object \d+ 0\n\1  "{re.escape(after)}"\n')
+        assert re.search(pattern, out), f"{link!r} not under a Link inside its paragraph"
+        assert out.count(f'"{link}"') == 1
 
 
 # -- catalog and metadata ----------------------------------------------------------------
