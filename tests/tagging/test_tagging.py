@@ -64,6 +64,12 @@ def test_tree_in_reading_order(pdf_path):
     assert "TH Scope=Row" in tree
 
 
+def test_links_hold_their_text_and_annotation(pdf_path):
+    links = [line.strip() for line in inspect_pdf(pdf_path).tree.splitlines() if line.strip().startswith("Link")]
+    assert len(links) == 2
+    assert all(re.fullmatch(r"Link [^\[]*\[p\d:\d+, annot \d+\]", link) for link in links), links
+
+
 def test_header_and_footer_are_artifacts(pdf_path):
     with pikepdf.open(pdf_path) as pdf:
         for page in pdf.pages:
@@ -303,3 +309,154 @@ def test_soft_hyphen_maps_to_unicode_and_line_ends_become_spaces(tmp_path):
     if shutil.which("pdfinfo"):
         struct = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
         assert "Rad\u00adwege und Rastplätze" in struct or "Radwege und Rastplätze" in struct, struct
+
+
+# -- links in running text -----------------------------------------------------------------
+
+
+def _paragraphs(texts: list[str], tagger: Tagger | None = None, root=None) -> tuple[bytes, Tagger, object]:
+    """Body paragraphs, one P each, laid out on A4 by platypus; returns the finished PDF."""
+    sample.register_fonts()
+    tagger = tagger or Tagger()
+    root = root or new_document()
+    style = sample.styles()["body"]
+    nodes = [root.add("P") for _ in texts] if not root.children else root.children
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, invariant=1, initialFontName="NotoSans")
+    doc.build([Tagged(Paragraph(text, style), node) for text, node in zip(texts, nodes)],
+              canvasmaker=tagger.canvasmaker())
+    result = finish_with_report(out.getvalue(), tagger, sample.META, root)
+    assert result.problems == [] and result.unused_nodes == []
+    return result.pdf, tagger, root
+
+
+def _struct_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "links.pdf"
+    path.write_bytes(pdf)
+    report = inspect_pdf(path)
+    assert report.ok, report.render()
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils not installed")
+    return subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def _links(pdf: bytes) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Every Link element: its (page, MCID)s and the /Contents of its annotations."""
+    found = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        pages = {page.objgen: index for index, page in enumerate(doc.pages)}
+        todo = [doc.Root.StructTreeRoot.K]
+        while todo:
+            elem = todo.pop(0)
+            kids = elem.K if isinstance(elem.K, pikepdf.Array) else [elem.K]
+            if elem.S == pikepdf.Name.Link:
+                mcids, annots = [], []
+                for kid in kids:
+                    if isinstance(kid, int):
+                        mcids.append((pages[elem.Pg.objgen], int(kid)))
+                    elif kid.get("/Type") == pikepdf.Name.MCR:
+                        mcids.append((pages[kid.Pg.objgen], int(kid.MCID)))
+                    elif kid.get("/Type") == pikepdf.Name.OBJR:
+                        annots.append(str(kid.Obj.Contents))
+                found.append((mcids, annots))
+            todo[:0] = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.StructElem]
+    return found
+
+
+def _marked_content_is_flat_and_closed_in_text_objects(pdf: bytes) -> None:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            depth, in_text = 0, None
+            for instruction in pikepdf.parse_content_stream(page):
+                op = str(instruction.operator)
+                if op == "BT":
+                    in_text = depth
+                elif op == "ET":
+                    assert depth == in_text, "a sequence crosses BT/ET"
+                    in_text = None
+                elif op in ("BDC", "BMC"):
+                    depth += 1
+                    assert depth == 1, "marked content nested"
+                elif op == "EMC":
+                    depth -= 1
+            assert depth == 0
+
+
+LINKS = [
+    'Erst <a href="https://a.example">A</a> und <a href="https://b.example">B</a>, dann '
+    '<a href="mailto:presse@example.de">die Pressestelle</a>.',
+    '<a href="https://c.example">Am Anfang</a> steht der Link.',
+    "Vorher " + "viele Worte " * 12 + '<a href="https://d.example/lang">dieser Link ist so lang, dass er über '
+    "zwei Zeilen umbrochen werden muss, weil er nicht passt</a> danach.",
+]
+
+
+def test_link_text_is_in_its_link_element(tmp_path):
+    pdf, tagger, root = _paragraphs(LINKS)
+    out = _struct_text(pdf, tmp_path)
+    assert re.search(r'P \(block\)\n\s+"Erst "\n\s+Link \(inline\)\n\s+"A"\n\s+Object \d+ 0\n\s+" und "\n'
+                     r'\s+Link \(inline\)\n\s+"B"\n\s+Object \d+ 0\n\s+", dann "\n'
+                     r'\s+Link \(inline\)\n\s+"die Pressestelle"\n\s+Object \d+ 0\n\s+"\. "\n', out), out
+    assert re.search(r'P \(block\)\n\s+Link \(inline\)\n\s+"Am Anfang"\n\s+Object \d+ 0\n\s+" steht der Link\. "\n', out), out
+    # A link broken over two lines: one element, one sequence, an annotation per line; the line end reads as a space.
+    links = _links(pdf)
+    assert [annots for _, annots in links] == [
+        ["https://a.example"], ["https://b.example"], ["presse@example.de"], ["https://c.example"],
+        ["https://d.example/lang", "https://d.example/lang"],
+    ]
+    assert all(len(mcids) == 1 for mcids, _ in links)
+    assert '"dieser Link ist so lang, dass er über zwei Zeilen umbrochen werden muss, weil er nicht passt"' in out
+    # The story's tree is left alone: the Link nodes are the tagger's.
+    assert all(not p.children for p in root.children)
+    assert sum(len(links) for links in tagger.inline_links.values()) == 5
+    _marked_content_is_flat_and_closed_in_text_objects(pdf)
+
+
+def test_link_text_copies_as_before(tmp_path):
+    """Marked content changes nothing a reader copies: same text with links as without."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    texts = []
+    for paragraphs in (LINKS, [re.sub(r"</?a[^>]*>", "", text) for text in LINKS]):
+        pdf, _, _ = _paragraphs(paragraphs)
+        path = tmp_path / "copy.pdf"
+        path.write_bytes(pdf)
+        texts.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    assert texts[0] == texts[1]
+
+
+def test_link_broken_over_a_page_is_one_element(tmp_path):
+    link = '<a href="https://e.example">' + "verlinkte Worte " * 30 + "</a> danach."
+    # Enough filler that the page breaks inside the link (found by trying; the layout is deterministic).
+    pdf, _, _ = _paragraphs(["Füllwort " * 432 + "Ende. Vorher " + link])
+    (mcids, annots), = _links(pdf)
+    assert sorted({page for page, _ in mcids}) == [0, 1]
+    assert set(annots) == {"https://e.example"} and len(annots) >= 2
+    out = _struct_text(pdf, tmp_path)
+    assert out.count("Link (inline)") == 1 and out.count("verlinkte") == 30 and out.count("Worte") == 30
+    _marked_content_is_flat_and_closed_in_text_objects(pdf)
+
+
+def test_story_made_link_is_used_and_a_paragraph_that_is_a_link(tmp_path):
+    root = new_document()
+    made = root.add("P").add("Link", alt="Radwege des Kreises")
+    root.add("P")
+    pdf, tagger, _ = _paragraphs(['Mehr unter <a href="https://f.example">f.example</a>.',
+                                  '<a href="mailto:presse@example.de">presse@example.de</a>'], root=root)
+    assert [m.mcid is not None for m in tagger.marks_of(made)] == [True, False]  # its text, then its annotation
+    out = _struct_text(pdf, tmp_path)
+    assert re.search(r'Link "Radwege des Kreises" \(inline\)\n\s+"f\.example"\n\s+Object \d+ 0\n', out) or \
+        re.search(r'Link \(inline\)\n(\s+/Alt[^\n]*\n)?\s+"f\.example"\n', out), out
+    # One fragment that is a link as a whole (ReportLab's simple paragraph): the P holds one Link with all of it.
+    assert re.search(r'P \(block\)\n\s+Link \(inline\)\n\s+"presse@example\.de ?"\n\s+Object \d+ 0\n', out), out
+    _marked_content_is_flat_and_closed_in_text_objects(pdf)
+
+
+def test_links_without_line_end_spaces(tmp_path):
+    pdf, _, _ = _paragraphs(LINKS[:1], tagger=Tagger(line_end_spaces=False))
+    assert [annots for _, annots in _links(pdf)] == [["https://a.example"], ["https://b.example"], ["presse@example.de"]]
+    assert '"die Pressestelle"' in _struct_text(pdf, tmp_path)
+
+
+def test_links_in_running_text_are_byte_identical():
+    assert _paragraphs(LINKS)[0] == _paragraphs(LINKS)[0]
