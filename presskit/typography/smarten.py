@@ -40,9 +40,18 @@ class Rule:
     pattern: re.Pattern[str]
     replacement: str
     langs: frozenset[str] | None = None  # None: every language
+    needs: str | None = None  # a substring without which the rule cannot match ("digit": any digit)
 
     def applies_to(self, lang: str) -> bool:
         return self.langs is None or lang in self.langs
+
+    def may_match(self, text: str, has_digit: bool) -> bool:
+        """A cheap test that skips the regex for most texts (it is run ~15 times per span)."""
+        if self.needs is None:
+            return True
+        if self.needs == "digit":
+            return has_digit
+        return self.needs in text
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -92,29 +101,30 @@ def _units(words: Sequence[str]) -> re.Pattern[str]:
 #: and no-break rules see their result); no-break rules run after the quotes.
 RULES: list[Rule] = [
     Rule("space runs", re.compile(r"[ \t]{2,}|\t"), " "),
-    Rule("em dash", re.compile(r"(?<!-)---(?!-)"), "\u2014"),
-    Rule("en dash", re.compile(r"(?<!-)--(?!-)"), "\u2013"),
-    Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 "),
-    Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026"),
+    Rule("em dash", re.compile(r"(?<!-)---(?!-)"), "\u2014", needs="---"),
+    Rule("en dash", re.compile(r"(?<!-)--(?!-)"), "\u2013", needs="--"),
+    Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 ", needs=" - "),
+    Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026", needs="..."),
 ]
 
 NOBREAK_RULES: list[Rule] = [
-    Rule("number unit", _units(UNITS_ANY), r"\1" + NBSP),
-    Rule("number unit de", _units(UNITS_DE), r"\1" + NBSP, DE),
-    Rule("number unit en", _units(UNITS_EN), r"\1" + NBSP, EN),
-    Rule("section sign", re.compile(r"(§§?) (?=\S)"), r"\1" + NBSP),
-    Rule("abbreviation number", re.compile(r"(?<![\w.])(" + _alt(BEFORE_NUMBER) + r") (?=\d)"), r"\1" + NBSP),
-    Rule("day month de", re.compile(r"(?<![\w.])(\d{1,2}\.) (?=(?:" + _alt(MONTHS_DE) + r")(?!\w))"), r"\1" + NBSP, DE),
-    Rule("day month en", re.compile(r"(?<![\w.])(\d{1,2}) (?=(?:" + _alt(MONTHS_EN) + r")(?!\w))"), r"\1" + NBSP, EN),
-    Rule("month day en", re.compile(r"(?<![\w.])(" + _alt(MONTHS_EN) + r") (?=\d{1,2}(?!\d))"), r"\1" + NBSP, EN),
-    Rule("abbreviation parts", re.compile(rf"(?<![\w.])([{_LETTER}]\.) (?=[{_LETTER}]\.)"), r"\1" + NBSP),
-    Rule("title name", re.compile(r"(?<![\w.])(" + _alt(TITLES) + r") (?=[A-ZÄÖÜ])"), r"\1" + NBSP),
+    Rule("number unit", _units(UNITS_ANY), r"\1" + NBSP, needs="digit"),
+    Rule("number unit de", _units(UNITS_DE), r"\1" + NBSP, DE, needs="digit"),
+    Rule("number unit en", _units(UNITS_EN), r"\1" + NBSP, EN, needs="digit"),
+    Rule("section sign", re.compile(r"(§§?) (?=\S)"), r"\1" + NBSP, needs="§"),
+    Rule("abbreviation number", re.compile(r"(?<![\w.])(" + _alt(BEFORE_NUMBER) + r") (?=\d)"), r"\1" + NBSP, needs="digit"),
+    Rule("day month de", re.compile(r"(?<![\w.])(\d{1,2}\.) (?=(?:" + _alt(MONTHS_DE) + r")(?!\w))"), r"\1" + NBSP, DE, needs="digit"),
+    Rule("day month en", re.compile(r"(?<![\w.])(\d{1,2}) (?=(?:" + _alt(MONTHS_EN) + r")(?!\w))"), r"\1" + NBSP, EN, needs="digit"),
+    Rule("month day en", re.compile(r"(?<![\w.])(" + _alt(MONTHS_EN) + r") (?=\d{1,2}(?!\d))"), r"\1" + NBSP, EN, needs="digit"),
+    Rule("abbreviation parts", re.compile(rf"(?<![\w.])([{_LETTER}]\.) (?=[{_LETTER}]\.)"), r"\1" + NBSP, needs=". "),
+    Rule("title name", re.compile(r"(?<![\w.])(" + _alt(TITLES) + r") (?=[A-ZÄÖÜ])"), r"\1" + NBSP, needs=". "),
 ]
 
 
 def _apply(rules: Sequence[Rule], text: str, lang: str) -> str:
+    has_digit = any(c.isdigit() for c in text)
     for rule in rules:
-        if rule.applies_to(lang):
+        if rule.applies_to(lang) and rule.may_match(text, has_digit):
             text = rule.pattern.sub(rule.replacement, text)
     return text
 
