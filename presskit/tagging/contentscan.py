@@ -18,6 +18,13 @@ OTHER_PAINT = frozenset({"Do", "sh", "INLINE IMAGE"})
 PAINT = TEXT_SHOW | PATH_PAINT | OTHER_PAINT
 PATH_BUILD = frozenset({"m", "l", "c", "v", "y", "h", "re"})
 
+#: The operators :func:`scan` looks at, for ``pikepdf.parse_content_stream(..., operators=...)``:
+#: parsing only these is about a third faster. (pikepdf reports an inline image as
+#: "INLINE IMAGE" when its BI/ID/EI operators are asked for.)
+SCANNED_OPERATORS = " ".join(
+    sorted((PAINT - {"INLINE IMAGE"}) | PATH_BUILD | {"BDC", "BMC", "EMC", "Tf", "n", "BI", "ID", "EI"})
+)
+
 
 @dataclass
 class PageScan:

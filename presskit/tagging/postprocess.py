@@ -261,10 +261,12 @@ def _describe(node: "StructNode") -> str:
 def _wrap_untagged(pdf: pikepdf.Pdf, problems: list[str]) -> None:
     """The safety net: paint outside marked content becomes an /Artifact (and a problem)."""
     for index, page in enumerate(pdf.pages):
-        instructions = pikepdf.parse_content_stream(page)
-        found = contentscan.scan(instructions, index)
+        found = contentscan.scan(pikepdf.parse_content_stream(page, contentscan.SCANNED_OPERATORS), index)
         problems.extend(f"page {index + 1}: {message}" for message in found.nesting)
         if found.untagged:
+            # The rare repair needs every instruction (positions refer to the full stream).
+            instructions = pikepdf.parse_content_stream(page)
+            found = contentscan.scan(instructions, index)
             problems.append(contentscan.describe(found, instructions))
             page.obj.Contents = pdf.make_stream(
                 pikepdf.unparse_content_stream(contentscan.wrap_untagged(instructions, found))
