@@ -33,7 +33,11 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file() and p.name != "presskit.yaml")
+            found += sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+                and p.name != "presskit.yaml" and not p.name.startswith(".")
+            )
         else:
             found.append(path)
     return found

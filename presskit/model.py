@@ -19,7 +19,7 @@ import datetime
 import difflib
 import re
 from pathlib import Path
-from typing import Annotated, Any, Callable, ClassVar, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, ClassVar, Literal, TypeVar, Union, get_args
 
 from pydantic import (
     BaseModel,

@@ -398,7 +398,6 @@ def _key(text: str, words: int = 4) -> str:
 def _body_expectations(body: str) -> list[tuple[str, set[str], str]]:
     """(role, required ancestors, first words) for the blocks of a Markdown body, in order."""
     out: list[tuple[str, set[str], str]] = []
-    quote: list[str] = []
     paragraph: list[str] = []
     item_depth: list[int] = []
 

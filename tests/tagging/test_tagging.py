@@ -74,7 +74,7 @@ def test_header_and_footer_are_artifacts(pdf_path):
     with pikepdf.open(pdf_path) as pdf:
         for page in pdf.pages:
             ops = pikepdf.parse_content_stream(page)
-            depth, in_artifact, texts = 0, [], []
+            in_artifact, texts = [], []
             for instruction in ops:
                 op = str(instruction.operator)
                 if op in ("BDC", "BMC"):
