@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
@@ -143,7 +142,7 @@ class PressDocTemplate(BaseDocTemplate):
             canv.saveState()
             org = theme.style("organisation")
             unit = theme.style("unit")
-            text_x = left + g.logo_size + 5 * mm
+            text_x = left + g.logo_size + g.letterhead_text_gap
             canv.setFillColor(org.textColor)
             canv.setFont(org.fontName, org.fontSize)
             canv.drawString(text_x, top - org.fontSize * 0.95, f.organisation)
@@ -160,13 +159,13 @@ class PressDocTemplate(BaseDocTemplate):
             for line in f.address_lines:
                 canv.drawRightString(right, y, line)
                 y -= sender.leading
-            rule_y = top - g.logo_size - 6 * mm
+            rule_y = top - g.logo_size - g.letterhead_rule_gap
             canv.setStrokeColor(theme.colour("primary"))
             canv.setLineWidth(g.rule_width)
             canv.line(left, rule_y, right, rule_y)
             canv.setStrokeColor(theme.colour("accent"))
             canv.setLineWidth(g.rule_width * 2.2)
-            canv.line(left, rule_y, left + 28 * mm, rule_y)
+            canv.line(left, rule_y, left + g.accent_rule_length, rule_y)
             canv.restoreState()
 
     def _running_header(self, canv: Canvas) -> None:
@@ -180,38 +179,38 @@ class PressDocTemplate(BaseDocTemplate):
             canv.setFont(style.fontName, style.fontSize)
             baseline = top - style.fontSize
             canv.drawString(left, baseline, f.header_left)
-            room = (right - left) - canv.stringWidth(f.header_left, style.fontName, style.fontSize) - 10 * mm
+            room = (right - left) - canv.stringWidth(f.header_left, style.fontName, style.fontSize) - g.header_min_gap
             canv.drawRightString(right, baseline, _fit(canv, f.header_right, style.fontName, style.fontSize, room))
             canv.setStrokeColor(theme.colour("rule"))
             canv.setLineWidth(g.hairline)
-            canv.line(left, baseline - 2.5 * mm, right, baseline - 2.5 * mm)
+            canv.line(left, baseline - g.header_rule_drop, right, baseline - g.header_rule_drop)
             canv.setStrokeColor(theme.colour("primary"))
             canv.setLineWidth(g.hairline * 2)
-            canv.line(left, baseline - 2.5 * mm, left + 28 * mm, baseline - 2.5 * mm)
+            canv.line(left, baseline - g.header_rule_drop, left + g.accent_rule_length, baseline - g.header_rule_drop)
             canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
         theme, g, f = self.theme, self.theme.geometry, self.furniture
         style = theme.style("footer")
         left, right = g.margin_left, g.page_width - g.margin_right
-        page_column = 24 * mm
+        page_column = g.footer_page_column
         with marking.artifact(canv, "Pagination"):
             canv.saveState()
             lines = _wrap_parts(canv, f.sender_parts, style.fontName, style.fontSize, right - left - page_column)
-            rule_y = g.margin_bottom + len(lines) * style.leading + 2 * mm
+            rule_y = g.margin_bottom + len(lines) * style.leading + g.footer_rule_gap
             canv.setStrokeColor(theme.colour("rule"))
             canv.setLineWidth(g.hairline)
             canv.line(left, rule_y, right, rule_y)
             canv.setFillColor(style.textColor)
             canv.setFont(style.fontName, style.fontSize)
-            y = rule_y - 2 * mm - style.fontSize * 0.8
+            y = rule_y - g.footer_rule_gap - style.fontSize * 0.8
             for line in lines:
                 canv.drawString(left, y, line)
                 y -= style.leading
             # "Seite X von " now, the total later (a form filled at the end)
             prefix = f.labels.page_prefix + str(canv.getPageNumber()) + f.labels.page_of
-            x = right - page_column + 4 * mm
-            first_line = rule_y - 2 * mm - style.fontSize * 0.8
+            x = right - page_column + g.footer_page_inset
+            first_line = rule_y - g.footer_rule_gap - style.fontSize * 0.8
             canv.drawString(x, first_line, prefix)
             canv.saveState()
             canv.translate(x + canv.stringWidth(prefix, style.fontName, style.fontSize), first_line)

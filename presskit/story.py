@@ -127,16 +127,17 @@ class _Builder:
         if r.number:
             right.append(self.para(self.plain(labels.number.format(number=r.number)), "dateline", group.add("P"), self.where("number")))
         right.append(self.para(self.plain(dateline), "dateline", group.add("P"), self.where("place") if r.place else self.where("date")))
-        out.append(Columns([left, right], [1, 1], space_after=6))
+        out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after")))
         if r.embargo is not None:
             text = labels.embargo_line(r.embargo)
             band = self.para(self.plain(text), "embargo", self.root.add("P"), self.where("embargo"))
-            pad = self.theme.spacing("box-padding") / 2
+            pad = self.theme.spacing("box-padding")
             out.append(
-                Stack([band], Decoration(background=self.theme.colour("accent"), padding=(pad, pad * 2, pad, pad * 2)), space_after=8)
+                Stack([band], Decoration(background=self.theme.colour("accent"), padding=(pad / 2, pad, pad / 2, pad)),
+                      space_after=self.theme.spacing("head-after"))
             )
         else:
-            out.append(_gap(8))
+            out.append(_gap(self.theme.spacing("head-after")))
         out.append(self.para(self.inline(r.title), "title", self.root.add("H1"), self.where("title")))
         if r.subtitle:
             out.append(self.para(self.inline(r.subtitle), "subtitle", self.root.add("P"), self.where("subtitle")))
@@ -170,8 +171,9 @@ class _Builder:
             children = self.blocks(item, body_node, location, style="list")
             gap = self.theme.spacing("list-label-gap")
             indent = self.theme.spacing("list-indent")
-            items.append(Stack(children, Decoration(padding=(0, 0, 0, indent)), label=_Inset(label, gap), space_after=2))
-        return Stack(items, space_before=2, space_after=6)
+            items.append(Stack(children, Decoration(padding=(0, 0, 0, indent)), label=_Inset(label, gap),
+                               space_after=self.theme.spacing("list-item-after")))
+        return Stack(items, space_before=self.theme.spacing("list-before"), space_after=self.theme.spacing("list-after"))
 
     def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
         node = parent.add("BlockQuote")
@@ -183,7 +185,7 @@ class _Builder:
         deco = Decoration(
             bar_colour=self.theme.colour("accent"),
             bar_width=self.theme.spacing("quote-bar"),
-            padding=(2, 0, 2, self.theme.spacing("quote-indent")),
+            padding=(self.theme.spacing("quote-padding"), 0, self.theme.spacing("quote-padding"), self.theme.spacing("quote-indent")),
         )
         return Stack(children, deco, space_before=gap, space_after=gap)
 
@@ -203,7 +205,8 @@ class _Builder:
                 tr = table.add("TR")
                 label = self.para(self.inline(item.label), "facts-label", tr.add("TH", scope="Row"), where)
                 value = self.para(self.inline(item.value or ""), "facts-value", tr.add("TD"), where)
-                children.append(Columns([[label], [value]], [share, 1 - share], gap=8, space_after=3))
+                children.append(Columns([[label], [value]], [share, 1 - share], gap=self.theme.spacing("facts-column-gap"),
+                                        space_after=self.theme.spacing("facts-row-after")))
         if bullets:
             ln = node.add("L")
             for i, item in enumerate(facts.items):
@@ -214,7 +217,7 @@ class _Builder:
                 label = self.para(self.plain("•"), "list-label", li.add("Lbl"), where)
                 text = self.para(self.inline(item.text or ""), "facts-item", li.add("LBody"), where)
                 children.append(
-                    Stack([text], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent") * 0.75)),
+                    Stack([text], Decoration(padding=(0, 0, 0, self.theme.spacing("facts-bullet-indent"))),
                           label=_Inset(label, self.theme.spacing("list-label-gap")))
                 )
         pad = self.theme.spacing("box-padding")
@@ -296,7 +299,7 @@ class _Builder:
             row = cells[start : start + per_row]
             while len(row) < per_row:
                 row.append([])
-            rows.append(Columns(row, [1] * per_row, gap=gap, space_after=6))
+            rows.append(Columns(row, [1] * per_row, gap=gap, space_after=self.theme.spacing("contact-row-after")))
         return [KeepTogether(rows)]
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:

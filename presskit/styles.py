@@ -37,6 +37,14 @@ class Geometry:
     logo_size: float = 17 * mm
     rule_width: float = 1.4
     hairline: float = 0.5
+    letterhead_text_gap: float = 5 * mm    # logo to organisation name
+    letterhead_rule_gap: float = 6 * mm    # logo to the coloured rule below it
+    accent_rule_length: float = 28 * mm    # the accent-coloured start of a rule
+    header_rule_drop: float = 2.5 * mm     # running header baseline to its rule
+    header_min_gap: float = 10 * mm        # between the header's left and right text
+    footer_rule_gap: float = 2 * mm        # footer rule to text
+    footer_page_column: float = 24 * mm    # room kept for "Seite X von Y"
+    footer_page_inset: float = 4 * mm      # where "Seite X von Y" starts in that column
 
     @property
     def frame_width(self) -> float:
@@ -104,6 +112,16 @@ SPACING = {
     "figure-max-height": 95 * mm,
     "rule-gap": 3 * mm,
     "heading-keep-lines": 3,    # a heading needs room for this many body lines after it
+    "dateline-after": 6,        # below the label and dateline
+    "head-after": 8,            # below the embargo band (or where it would be)
+    "list-before": 2,
+    "list-after": 6,
+    "list-item-after": 2,
+    "quote-padding": 2,         # above and below the quote's text
+    "facts-column-gap": 8,
+    "facts-row-after": 3,
+    "facts-bullet-indent": 4.5 * mm,
+    "contact-row-after": 6,
 }
 
 
