@@ -20,14 +20,14 @@ from typing import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether
 from reportlab.platypus.paragraph import Paragraph
 
 from presskit import marking
 from presskit.images import PreparedImage
 from presskit.tagging.flowables import Tagged
 
-__all__ = ["Columns", "Decoration", "Picture", "Stack", "Tagged", "TextParagraph"]
+__all__ = ["Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
 
 _HUGE = 1e6
 
@@ -251,3 +251,20 @@ class Picture(Flowable):
     def draw(self):
         reader = ImageReader(io.BytesIO(self.image.data))
         self.canv.drawImage(reader, 0, 0, self.width, self.height)
+
+
+class KeepOnOnePage(KeepTogether):
+    """Kept on one page, moving to the next if need be, unless it is longer than a
+    page: then it starts where it is instead of leaving a page nearly empty."""
+
+    def __init__(self, flowables, page_height: float):
+        super().__init__(flowables)
+        self.page_height = page_height
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > self.page_height:
+            # like KeepTogether, answer with more than one flowable (a no-op first)
+            return [self.NullActionFlowable(), *self._content]
+        return super().split(aW, aH)

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from reportlab.platypus import CondPageBreak, KeepTogether
+from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
 from presskit import images
 from presskit.brand import Brand
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
-from presskit.flowables import Columns, Decoration, Picture, Stack, Tagged, TextParagraph
+from presskit.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
 from presskit.labels import Labels
 from presskit.model import Contact, Facts, Release
@@ -110,6 +110,10 @@ class _Builder:
         _, height = heading.wrap(self.theme.geometry.frame_width, 1e6)
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
         return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)
+
+    def keep_together(self, flowables: list[Flowable]) -> Flowable:
+        g = self.theme.geometry
+        return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
 
     def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
         return self.para(self.plain(text), "section-title", parent.add("H2"), location)
@@ -224,7 +228,7 @@ class _Builder:
         gap = self.theme.spacing("box-gap")
         box = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
                     space_before=gap * 0.6, space_after=gap * 0.6)
-        return KeepTogether([box])
+        return self.keep_together([box])
 
     def figures(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -251,7 +255,7 @@ class _Builder:
                 credit = self.labels.photo.format(credit=image.credit)
                 parts.append(self.para(self.inline(credit), "credit", caption_node, self.where("images", i, "credit")))
             gap = self.theme.spacing("box-gap")
-            out.append(KeepTogether([_gap(gap * 0.5), *parts, _gap(gap * 0.5)]))
+            out.append(self.keep_together([_gap(gap * 0.5), *parts, _gap(gap * 0.5)]))
         return out
 
     def links(self) -> list[Flowable]:
@@ -270,7 +274,7 @@ class _Builder:
             body = self.para((ir.Span(text, href=link.url),), "link", link_node, where)
             out.append(Stack([body], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent"))),
                              label=_Inset(label, self.theme.spacing("list-label-gap"))))
-        return [KeepTogether(out)]
+        return [self.keep_together(out)]
 
     def contact(self, contact: Contact | None, location: Location) -> list[Flowable]:
         if contact is None or not contact.people:
@@ -300,7 +304,7 @@ class _Builder:
             while len(row) < per_row:
                 row.append([])
             rows.append(Columns(row, [1] * per_row, gap=gap, space_after=self.theme.spacing("contact-row-after")))
-        return [KeepTogether(rows)]
+        return [self.keep_together(rows)]
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:
         """The release's own ``about``/``closing``, else the brand's if it is in the
@@ -321,7 +325,7 @@ class _Builder:
         title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
-        return [KeepTogether(out)]
+        return [self.keep_together(out)]
 
     def closing(self) -> list[Flowable]:
         text, loc = self.own_or_brand_text("closing")
