@@ -101,8 +101,9 @@ def _units(words: Sequence[str]) -> re.Pattern[str]:
 #: and no-break rules see their result); no-break rules run after the quotes.
 RULES: list[Rule] = [
     Rule("space runs", re.compile(r"[ \t]{2,}|\t"), " "),
-    Rule("em dash", re.compile(r"(?<!-)---(?!-)"), "\u2014", needs="---"),
-    Rule("en dash", re.compile(r"(?<!-)--(?!-)"), "\u2013", needs="--"),
+    # not inside table rules like |---| or :--: (shown as typed: tables are not supported)
+    Rule("em dash", re.compile(r"(?<![-|:])---(?![-|:])"), "\u2014", needs="---"),
+    Rule("en dash", re.compile(r"(?<![-|:])--(?![-|:])"), "\u2013", needs="--"),
     Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 ", needs=" - "),
     Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026", needs="..."),
 ]

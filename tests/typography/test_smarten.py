@@ -18,6 +18,7 @@ DE = [
     ("Hans' Haus", "Hans’ Haus"),
     ("a -- b", "a – b"),
     ("a --- b", "a — b"),
+    ("|---|:--:|", "|---|:--:|"),  # table rules stay as typed (tables are shown as text)
     ("Salzwedel - Die Pressestelle", "Salzwedel – Die Pressestelle"),
     ("und dann...", "und dann…"),
     ("viel   Platz", "viel Platz"),
