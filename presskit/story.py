@@ -49,6 +49,7 @@ class _Builder:
     lang: str
     allowed_dirs: Sequence[Path]
     root: StructNode = field(default_factory=new_document)
+    last_heading: int = 1  # the level of the last heading tagged (H1: the headline)
     problems: list[Diagnostic] = field(default_factory=list)
 
     # -- helpers -----------------------------------------------------------
@@ -116,6 +117,7 @@ class _Builder:
         return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
 
     def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
+        self.last_heading = 2
         return self.para(self.plain(text), "section-title", parent.add("H2"), location)
 
     # -- parts of the release ------------------------------------------------
@@ -153,8 +155,12 @@ class _Builder:
         out: list[Flowable] = []
         for block in blocks:
             if isinstance(block, ir.Heading):
-                role = "H2" if block.level <= 2 else "H3"
-                heading = self.para(block.content, role.lower(), parent.add(role), location)
+                look = "h2" if block.level <= 2 else "h3"
+                # Tag levels never skip one (PDF/UA: a '###' right under the headline is an H2),
+                # while the look follows what the writer chose.
+                level = min(block.level, self.last_heading + 1)
+                self.last_heading = level
+                heading = self.para(block.content, look, parent.add(f"H{level}"), location)
                 out += [self.keep_room_for(heading), heading]
             elif isinstance(block, ir.Paragraph):
                 out.append(self.para(block.content, style, parent.add("P"), location))
@@ -196,6 +202,7 @@ class _Builder:
     def facts(self, facts: Facts) -> Flowable:
         node = self.root.add("Div", title=self.labels.facts)
         loc = self.where("facts")
+        self.last_heading = 2
         children: list[Flowable] = [self.para(self.plain(facts.title or self.labels.facts), "box-title", node.add("H2"), loc)]
         rows = [item for item in facts.items if item.label is not None]
         bullets = [item for item in facts.items if item.label is None]
