@@ -96,6 +96,11 @@ class _Builder:
     def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
         self.check_glyphs(ir.plain_text(inline), location)
         markup = to_markup(inline, link_color=self.theme.hex("primary"))
+        if node is not None and node.role != "Link":
+            # one Link element per link in running text, described by its words; the
+            # tagging stage fills each with the link's text and its annotation
+            for words in _link_texts(inline):
+                node.add("Link", alt=words)
         return Tagged(TextParagraph(markup, self.theme.style(style)), node)
 
     def inline(self, text: str) -> ir.Inline:
@@ -371,6 +376,19 @@ class _Inset(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):
         self.inner.drawOn(canvas, x, y)
+
+
+def _link_texts(inline: ir.Inline) -> list[str]:
+    """The words of each link in ``inline`` (neighbouring spans of one link are one link)."""
+    texts: list[str] = []
+    previous = None
+    for span in inline:
+        if span.href is not None and span.href == previous:
+            texts[-1] += span.text
+        elif span.href is not None:
+            texts.append(span.text)
+        previous = span.href
+    return [" ".join(text.split()) for text in texts]
 
 
 def _gap(height: float) -> Flowable:

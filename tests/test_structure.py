@@ -55,3 +55,24 @@ def test_heading_levels_never_skip_one(write_release, tmp_path):
     assert headings[:4] == ["H1", "H2", "H2", "H3"]
     levels = [int(h[1:]) for h in headings]
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_a_link_in_running_text_is_described_by_its_words(write_release, tmp_path):
+    release = write_release(
+        """\
+        title: Sprechstunde im Bürgerbüro
+        date: 2026-11-24
+        body: |
+          Fragen beantwortet [die **Bauverwaltung**](mailto:bau@example.org) gern.
+        """
+    )
+    result = build_one(release, tmp_path / "out.pdf")
+    assert result.ok, result.diagnostics
+    with pikepdf.open(tmp_path / "out.pdf") as pdf:
+        contents = {
+            str(annot.A.URI): str(annot.get("/Contents"))
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+        }
+    # one link although its words change style; /Contents says what it is, not just where
+    assert contents["mailto:bau@example.org"] == "die Bauverwaltung"
