@@ -112,13 +112,25 @@ def _run_jobs(jobs: list, worker, n_jobs: int, verb: str) -> list["JobResult"]:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
-            futures = [pool.submit(worker, *args) for args in jobs]
-            collect(f.result() for f in as_completed(futures))
+            futures = {pool.submit(worker, *args): args[0] for args in jobs}
+            collect(_result_of(future, futures[future]) for future in as_completed(futures))
         order = {str(args[0]): i for i, args in enumerate(jobs)}
         results.sort(key=lambda r: order.get(r.source, 0))
     else:
         collect(worker(*args) for args in jobs)
     return results
+
+
+def _result_of(future, source: Path) -> "JobResult":
+    """A worker's result; a worker that died (out of memory, killed) fails its file only."""
+    from presskit.errors import Location, error
+    from presskit.jobs import JobResult
+
+    try:
+        return future.result()
+    except Exception as exc:  # BrokenProcessPool and the like: never a traceback
+        message = f"the worker building this file stopped: {type(exc).__name__}: {exc}"
+        return JobResult(str(source), None, (error(message, Location.of_file(source), hint="try again without --jobs"),))
 
 
 def _inputs(paths: List[Path]) -> list[Path]:
