@@ -321,3 +321,20 @@ def test_schema_is_json_with_the_release_keys():
         assert key in props, key
     assert {"title", "date", "body"} <= set(schema.get("required", []))
     assert schema.get("additionalProperties") is False
+
+
+def _die(source, *args):  # a worker that is killed mid-build
+    import os
+
+    os._exit(9)
+
+
+def test_a_dying_worker_fails_its_files_without_a_traceback(tmp_path):
+    from presskit import cli
+
+    jobs = [(tmp_path / "a.yaml",), (tmp_path / "b.yaml",)]
+    results = cli._run_jobs(jobs, _die, 2, "Building")
+    assert [r.source for r in results] == [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+    for result in results:
+        assert not result.ok
+        assert "the worker building this file stopped" in result.diagnostics[0].message
