@@ -15,7 +15,6 @@ _MONTHS_EN = (
 class Labels:
     lang: str
     press_release: str
-    page: str            # "Seite {page} von {pages}"
     page_of: str         # " von " (the part between page number and total)
     page_prefix: str     # "Seite "
     photo: str           # "Foto: {credit}"
@@ -29,7 +28,6 @@ class Labels:
     phone: str
     fax: str
     email: str
-    web: str
     dateline: str        # "{place}, {date}"
 
     def date(self, value: dt.date) -> str:
@@ -45,14 +43,15 @@ class Labels:
         stamp = self.embargo_time.format(date=self.date(when.date()), time=self.time(when))
         return self.embargo.format(when=stamp)
 
-    def page_line(self, page: int, pages: int | str) -> str:
-        return self.page.format(page=page, pages=pages)
+    def dateline_for(self, place: str | None, date: dt.date) -> str:
+        """``Salzwedel, 18.01.2019`` (or the date alone without a place)."""
+        date_text = self.date(date)
+        return self.dateline.format(place=place, date=date_text) if place else date_text
 
 
 GERMAN = Labels(
     lang="de",
     press_release="Pressemitteilung",
-    page="Seite {page} von {pages}",
     page_of=" von ",
     page_prefix="Seite ",
     photo="Foto: {credit}",
@@ -66,14 +65,12 @@ GERMAN = Labels(
     phone="Telefon",
     fax="Fax",
     email="E-Mail",
-    web="Internet",
     dateline="{place}, {date}",
 )
 
 ENGLISH = Labels(
     lang="en",
     press_release="Press release",
-    page="Page {page} of {pages}",
     page_of=" of ",
     page_prefix="Page ",
     photo="Photo: {credit}",
@@ -87,7 +84,6 @@ ENGLISH = Labels(
     phone="Phone",
     fax="Fax",
     email="Email",
-    web="Web",
     dateline="{place}, {date}",
 )
 

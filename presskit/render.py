@@ -106,9 +106,7 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     theme = make_theme(brand, info.lang)
     logo = load_brand_logo(brand, theme)
     story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
-    place = release.place or brand.place
-    date_text = labels.date(release.date)
-    dateline = labels.dateline.format(place=place, date=date_text) if place else date_text
+    dateline = labels.dateline_for(release.place or brand.place, release.date)
     short_title = release.number and labels.number.format(number=release.number) or ""
     furniture = furniture_for(brand, labels, short_title, dateline)
     buffer = io.BytesIO()

@@ -121,6 +121,16 @@ class _Builder:
         g = self.theme.geometry
         return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
 
+    def list_item(self, parent: StructNode, marker: str, location: Location | None) -> tuple[Flowable, StructNode]:
+        """A new LI under the L ``parent``: its drawn marker (the Lbl) and its LBody node."""
+        li = parent.add("LI")
+        label = self.para(self.plain(marker), "list-label", li.add("Lbl"), location)
+        return _Inset(label, self.theme.spacing("list-label-gap")), li.add("LBody")
+
+    def indented(self, body: list[Flowable], label: Flowable, indent: str = "list-indent", space_after: float = 0) -> Stack:
+        """A list item's body set off by ``indent`` with its marker in the margin."""
+        return Stack(body, Decoration(padding=(0, 0, 0, self.theme.spacing(indent))), label=label, space_after=space_after)
+
     def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
         self.last_heading = 2
         return self.para(self.plain(text), "section-title", parent.add("H2"), location)
@@ -129,9 +139,7 @@ class _Builder:
     def head(self) -> list[Flowable]:
         r, labels = self.release, self.labels
         out: list[Flowable] = []
-        place = r.place or self.brand.place
-        date_text = labels.date(r.date)
-        dateline = labels.dateline.format(place=place, date=date_text) if place else date_text
+        dateline = labels.dateline_for(r.place or self.brand.place, r.date)
         group = self.root.add("Div")
         left = [self.para(self.plain(labels.press_release.upper()), "label", group.add("P"), None)]
         right = []
@@ -179,15 +187,9 @@ class _Builder:
         node = parent.add("L")
         items: list[Flowable] = []
         for number, item in enumerate(block.items, start=block.start):
-            li = node.add("LI")
-            label_text = f"{number}." if block.ordered else "•"
-            label = self.para(self.plain(label_text), "list-label", li.add("Lbl"), location)
-            body_node = li.add("LBody")
+            label, body_node = self.list_item(node, f"{number}." if block.ordered else "•", location)
             children = self.blocks(item, body_node, location, style="list")
-            gap = self.theme.spacing("list-label-gap")
-            indent = self.theme.spacing("list-indent")
-            items.append(Stack(children, Decoration(padding=(0, 0, 0, indent)), label=_Inset(label, gap),
-                               space_after=self.theme.spacing("list-item-after")))
+            items.append(self.indented(children, label, space_after=self.theme.spacing("list-item-after")))
         return Stack(items, space_before=self.theme.spacing("list-before"), space_after=self.theme.spacing("list-after"))
 
     def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
@@ -209,15 +211,15 @@ class _Builder:
         loc = self.where("facts")
         self.last_heading = 2
         children: list[Flowable] = [self.para(self.plain(facts.title or self.labels.facts), "box-title", node.add("H2"), loc)]
-        rows = [item for item in facts.items if item.label is not None]
-        bullets = [item for item in facts.items if item.label is None]
+        # the YAML is a list of items, or a mapping whose 'items' is that list
+        items_path = ("facts", "items") if isinstance(self.release.source.data.get("facts"), dict) else ("facts",)
+        rows = [(i, item) for i, item in enumerate(facts.items) if item.label is not None]
+        bullets = [(i, item) for i, item in enumerate(facts.items) if item.label is None]
         share = self.theme.spacing("facts-label-width")
         if rows:
             table = node.add("Table")
-            for i, item in enumerate(facts.items):
-                if item.label is None:
-                    continue
-                where = self.where("facts", "items", i) if _has_items_key(self.release) else self.where("facts", i)
+            for i, item in rows:
+                where = self.where(*items_path, i)
                 tr = table.add("TR")
                 label = self.para(self.inline(item.label), "facts-label", tr.add("TH", scope="Row"), where)
                 value = self.para(self.inline(item.value or ""), "facts-value", tr.add("TD"), where)
@@ -225,17 +227,11 @@ class _Builder:
                                         space_after=self.theme.spacing("facts-row-after")))
         if bullets:
             ln = node.add("L")
-            for i, item in enumerate(facts.items):
-                if item.label is not None:
-                    continue
-                where = self.where("facts", "items", i) if _has_items_key(self.release) else self.where("facts", i)
-                li = ln.add("LI")
-                label = self.para(self.plain("•"), "list-label", li.add("Lbl"), where)
-                text = self.para(self.inline(item.text or ""), "facts-item", li.add("LBody"), where)
-                children.append(
-                    Stack([text], Decoration(padding=(0, 0, 0, self.theme.spacing("facts-bullet-indent"))),
-                          label=_Inset(label, self.theme.spacing("list-label-gap")))
-                )
+            for i, item in bullets:
+                where = self.where(*items_path, i)
+                label, body_node = self.list_item(ln, "•", where)
+                text = self.para(self.inline(item.text or ""), "facts-item", body_node, where)
+                children.append(self.indented([text], label, indent="facts-bullet-indent"))
         pad = self.theme.spacing("box-padding")
         gap = self.theme.spacing("box-gap")
         box = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
@@ -278,14 +274,11 @@ class _Builder:
         ln = node.add("L")
         for i, link in enumerate(self.release.links):
             where = self.where("links", i)
-            li = ln.add("LI")
-            label = self.para(self.plain("›"), "list-label", li.add("Lbl"), where)
+            label, body_node = self.list_item(ln, "›", where)
             text = smarten(link.text, self.lang) if link.text else link.url
             # The whole entry is the link: its text and its annotation belong to one Link element.
-            link_node = li.add("LBody").add("Link", alt=text)
-            body = self.para((ir.Span(text, href=link.url),), "link", link_node, where)
-            out.append(Stack([body], Decoration(padding=(0, 0, 0, self.theme.spacing("list-indent"))),
-                             label=_Inset(label, self.theme.spacing("list-label-gap"))))
+            body = self.para((ir.Span(text, href=link.url),), "link", body_node.add("Link", alt=text), where)
+            out.append(self.indented([body], label))
         return [self.keep_together(out)]
 
     def contact(self, contact: Contact | None, location: Location) -> list[Flowable]:
@@ -395,11 +388,6 @@ def _gap(height: float) -> Flowable:
     from reportlab.platypus import Spacer
 
     return Spacer(1, height)
-
-
-def _has_items_key(release: Release) -> bool:
-    data = release.source.data.get("facts") if isinstance(release.source.data, dict) else None
-    return isinstance(data, dict)
 
 
 def _brand_location(brand: Brand, key: str) -> Location | None:
