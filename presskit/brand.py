@@ -156,11 +156,6 @@ class Colour(_Model):
             return {"rgb": data}
         return data
 
-    @property
-    def rgb_tuple(self) -> tuple[int, int, int]:
-        """The colour as 0–255 integers."""
-        return tuple(int(self.rgb[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
-
 
 def _colour(rgb: str, cmyk: tuple[float, float, float, float] | None = None) -> Any:
     return Field(default_factory=lambda: Colour(rgb=rgb, cmyk=cmyk))

@@ -116,12 +116,6 @@ def _open(path: Path, location: Location | None):
     return image
 
 
-def probe(path: Path, location: Location | None) -> tuple[int, int]:
-    """Open and check an image without preparing it; returns its pixel size."""
-    image = _open(path, location)
-    return image.size
-
-
 def prepare(path: Path, placed_width_pt: float, location: Location | None,
             max_height_pt: float | None = None) -> PreparedImage:
     """Downsample to ``PRINT_PPI`` at the size the image is placed: ``placed_width_pt``

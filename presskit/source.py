@@ -216,10 +216,6 @@ class SourceDoc:
             path = path[:-1]
         return path
 
-    def has(self, path: YamlPath) -> bool:
-        """Whether a value exists at ``path``."""
-        return tuple(path) in self._values
-
     def location(self, path: YamlPath = ()) -> Location:
         """Where the value at ``path`` starts, or its nearest existing ancestor."""
         path = self._nearest(path)

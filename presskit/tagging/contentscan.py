@@ -34,8 +34,6 @@ class PageScan:
     mcids: list[int] = field(default_factory=list)          # in content order
     untagged: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last instruction, operator)
     nesting: list[str] = field(default_factory=list)        # artifact in content, content in artifact, ...
-    paint_ops: int = 0
-    artifact_paint_ops: int = 0
     text_fonts: set[str] = field(default_factory=set)       # resource names used with Tf
 
 
@@ -78,10 +76,7 @@ def scan(instructions: list[Any], page: int = 0) -> PageScan:
             path_start = None
             if op == "n":
                 continue
-            result.paint_ops += 1
-            if "artifact" in stack:
-                result.artifact_paint_ops += 1
-            elif "mcid" not in stack:
+            if "artifact" not in stack and "mcid" not in stack:
                 result.untagged.append((start, i, op))
     if stack:
         result.nesting.append(f"{len(stack)} marked-content sequence(s) not closed at the end of the page")

@@ -122,7 +122,6 @@ class _TreeWriter:
     def _assign_links(self, tagger: "Tagger") -> dict[int, list[Mark]]:
         """Marks per node; a link made inside a node goes to its next Link child that drew nothing."""
         marks = {key: list(value) for key, value in tagger.marks.items()}
-        self.synthetic: dict[int, list[Mark]] = {}
         for key, node in tagger.nodes.items():
             if node.role == "Link":
                 continue
