@@ -30,7 +30,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
 def _version(value: bool) -> None:
@@ -196,7 +196,7 @@ def new(
     directory: Path = typer.Option(Path("releases"), "--dir", help="Folder for the new file."),
 ) -> None:
     """Write a new release file from a commented template (never overwrites)."""
-    from presskit.errors import InputError, UsageError
+    from presskit.errors import PresskitError
     from presskit.newfile import write_new_release
 
     if date is None:
@@ -208,12 +208,9 @@ def new(
             raise _usage_error(f"--date {date!r} is not a date; write it as YYYY-MM-DD, e.g. {dt.date.today():%Y-%m-%d}")
     try:
         path = write_new_release(title, when, directory)
-    except UsageError as exc:
+    except PresskitError as exc:  # an empty title is wrong usage (2), an existing file a failure (1)
         _report(exc.diagnostics, _stderr_console())
-        raise typer.Exit(EXIT_USAGE)
-    except InputError as exc:
-        _report(exc.diagnostics, _stderr_console())
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(exc.exit_code)
     typer.echo(f"wrote {path}")
 
 
