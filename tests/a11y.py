@@ -219,6 +219,21 @@ def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:
     return rows
 
 
+def join_struct_strings(struct_text: str) -> str:
+    """``pdfinfo -struct-text`` output with the consecutive text strings of one element joined.
+
+    Each marked-content sequence of an element is a line of its own; a word
+    hyphenated at a line end is one (with its /ActualText), between the
+    paragraph's sequences before and after it.
+    """
+    pattern = re.compile(r'(?m)^( *)"([^"\n]*)"\n\1"')
+    while True:
+        joined = pattern.sub(r'\1"\2', struct_text)
+        if joined == struct_text:
+            return joined
+        struct_text = joined
+
+
 def pdftotext_raw(path: Path) -> str:
     return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout

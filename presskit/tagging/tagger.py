@@ -6,12 +6,14 @@ drawing order, the marked-content identifiers (page, MCID) of its content and
 the link annotations made while its content was open. :mod:`.postprocess` turns
 these records into the PDF structure tree after layout.
 
-Marked content is never nested: when content or an artifact begins while
+Marked content with an MCID is never nested: when content or an artifact begins while
 another sequence is open, the open one is closed (EMC) and reopened afterwards
 with a fresh MCID for the same node. PDF/UA forbids artifacts inside tagged
 content and tagged content inside artifacts, and one MCID can have only one
 owner, so flattening is the only correct answer. Sequences that end up empty
-are taken out of the content stream again and their MCID is reused.
+are taken out of the content stream again and their MCID is reused. Each word
+hyphenated at a line end gets a sequence of its own, ``/Span`` with ``/ActualText``,
+owned by its paragraph's node (:mod:`.brokenwords`), so that it copies whole.
 
 Links inside running text: while a paragraph of a (non-Link) node draws, the
 text of each link goes into its own ``/Link`` sequence inside the text object,
@@ -33,6 +35,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
+from presskit.rl_internals import text_code
+from presskit.tagging.brokenwords import BrokenWords, text_string
+
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -48,6 +53,9 @@ NO_SPACE_AFTER = frozenset("\u00ad-\u2010\u2011 \u00a0\n")
 
 #: The key under which the tagger marks the annotations it saw; postprocess removes it.
 ANNOT_KEY = "PresskitTag"
+
+#: A piece of a text object's code that shows text (ReportLab writes ``(…) Tj``).
+_SHOWS_TEXT = re.compile(r"[)>]\s*T[jJ]\b")
 
 #: Content-stream code that paints nothing: numbers, names, arrays and graphics-state operators.
 _PAINTLESS = re.compile(
@@ -119,14 +127,20 @@ class Tagger:
             return self._text_object(begin_text(*args, **kwargs))
 
         def drawText(text_object: Any) -> None:  # noqa: N802 - ReportLab's name
+            broken = getattr(text_object, "presskit_broken_words", None)
+            if broken is not None:
+                broken.finish()
             linked = self._text
             if linked is not None and linked.tx is text_object:
                 self._text = None
-                if linked.has_links:
-                    self._draw_linked(canv, linked, draw_text)
-                    return
-                if self._trailing:
-                    self._trailing.pop(id(linked.node), None)
+            else:
+                linked = None
+            if linked is not None and linked.has_links or broken is not None and broken.spans:
+                self._draw_segmented(canv, text_object, linked if linked is not None and linked.has_links else None,
+                                     broken, draw_text)
+                return
+            if linked is not None and self._trailing:
+                self._trailing.pop(id(linked.node), None)
             draw_text(text_object)
 
         canv.showPage = showPage  # type: ignore[method-assign]
@@ -263,7 +277,10 @@ class Tagger:
         if tagged and self._stack[-1][1].role != "Link":
             linked = self._text = _LinkedText(text_object, self._stack[-1][1])
             text_object._linkRecord = linked.link_record
-        if not self.line_end_spaces and linked is None:
+        # Words hyphenated at line ends copy whole (see brokenwords.py).
+        broken = BrokenWords(text_code(text_object), self._stack[-1][1]) if tagged else None
+        text_object.presskit_broken_words = broken
+        if not self.line_end_spaces and linked is None and broken is None:
             return text_object
         spaces = self.line_end_spaces
         code = text_object._code
@@ -282,33 +299,52 @@ class Tagger:
                         text = text + " "
             if linked is not None:
                 linked.text_out(len(code), TStar)
-            text_out(text, TStar)
+            if broken is not None:
+                broken.text_out(text, TStar, text_out)
+            else:
+                text_out(text, TStar)
 
         text_object._textOut = _textOut
         return text_object
 
-    def _draw_linked(self, canv: "Canvas", linked: "_LinkedText", draw_text: Callable[[Any], None]) -> None:
-        """Draw a text object that holds link text: the node's text and each link's text
-        in their own sequences inside BT/ET, the node's sequence outside closed around it."""
-        node = linked.node
+    def _draw_segmented(self, canv: "Canvas", tx: Any, linked: "_LinkedText | None",
+                        broken: "BrokenWords | None", draw_text: Callable[[Any], None]) -> None:
+        """Draw a text object in several sequences inside BT/ET, the node's sequence outside
+        closed around it: the node's text, each link's text (``linked``), and each word
+        hyphenated at a line end with its /ActualText (``broken``)."""
+        node = linked.node if linked is not None else broken.owner  # type: ignore[union-attr]
         page = canv.getPageNumber() - 1
         if not self._stack or self._stack[-1][0] != "content" or self._stack[-1][1] is not node:
             # Not drawn as the content it was written in: leave the text alone, keep the links.
-            self.problems.append(f"page {page + 1}: link text drawn outside the content it was written in")
-            for _, annot_page, tag, url in linked.annotations:
-                self._record(node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
-            draw_text(linked.tx)
+            if linked is not None:
+                self.problems.append(f"page {page + 1}: link text drawn outside the content it was written in")
+                for _, annot_page, tag, url in linked.annotations:
+                    self._record(node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
+            draw_text(tx)
             return
         self._close(canv, lax=True)
-        segments = linked.segments()
+        segments = linked.segments() if linked is not None else [(1, None)]
         trailing = self._trailing.pop(id(node), None)
         owners: dict[Any, "StructNode"] = {}
         if trailing is not None and segments[0][1] == trailing[0]:
             owners[trailing[0]] = trailing[1]  # a link broken over a page or frame: one element
-        code = linked.tx._code
+        code = tx._code
+        starts: dict[int, tuple[Any, str | None]] = {start: (key, None) for start, key in segments}
+        if broken is not None:
+            broken.unsplit([start for start, _ in segments[1:]])
+            for begin, end, word in broken.spans:
+                key = next(key for start, key in reversed(segments) if start <= begin)
+                starts[begin] = (key, word)
+                if end + 1 < len(code) and end + 1 not in starts:
+                    starts[end + 1] = (key, None)  # the rest of the line, after the word
+        order = sorted(starts)
         new_code = [code[0]]  # BT
-        for index, (start, key) in enumerate(segments):
-            end = segments[index + 1][0] if index + 1 < len(segments) else len(code)
+        for index, start in enumerate(order):
+            end = order[index + 1] if index + 1 < len(order) else len(code)
+            key, word = starts[start]
+            if not any(_SHOWS_TEXT.search(piece) for piece in code[start:end]):
+                new_code.extend(code[start:end])  # nothing drawn: no sequence
+                continue
             if key is None:
                 owner = node
             else:
@@ -316,17 +352,21 @@ class Tagger:
                 owners[key] = owner
             mcid = self.mcids_per_page.get(page, 0)
             self.mcids_per_page[page] = mcid + 1
-            new_code.append(f"/{_tag(owner.role)} <</MCID {mcid}>> BDC")
+            if word is None:
+                new_code.append(f"/{_tag(owner.role)} <</MCID {mcid}>> BDC")
+            else:  # ISO 32000-1 14.9.4: replacement text of marked content goes with a Span tag
+                new_code.append(f"/Span <</MCID {mcid} /ActualText {text_string(word)}>> BDC")
             new_code.extend(code[start:end])
             new_code.append("EMC")
             self._record(owner, Mark(self._next_seq(), page, mcid=mcid))
-        linked.tx._code = new_code
-        for key, annot_page, tag, url in linked.annotations:
-            owner = owners.get(key)
-            self._record(owner if owner is not None else node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
-        if segments[-1][1] is not None:
-            self._trailing[id(node)] = (segments[-1][1], owners[segments[-1][1]])
-        draw_text(linked.tx)
+        tx._code = new_code
+        if linked is not None:
+            for key, annot_page, tag, url in linked.annotations:
+                owner = owners.get(key)
+                self._record(owner if owner is not None else node, Mark(self._next_seq(), annot_page, annot=tag, url=url))
+            if segments[-1][1] is not None and segments[-1][1] in owners:
+                self._trailing[id(node)] = (segments[-1][1], owners[segments[-1][1]])
+        draw_text(tx)
         self._reopen(canv)
         self._open_lax = True
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import a11y
 import tagging_sample as sample
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -308,7 +309,8 @@ def test_soft_hyphen_maps_to_unicode_and_line_ends_become_spaces(tmp_path):
         assert b"und ) Tj T*" in content or b"und ) Tj" in content  # a space after a plain line end
     if shutil.which("pdfinfo"):
         struct = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
-        assert "Rad\u00adwege und Rastplätze" in struct or "Radwege und Rastplätze" in struct, struct
+        struct = a11y.join_struct_strings(struct)  # the broken word is a sequence of its own
+        assert "Radwege und Rastplätze" in struct, struct
 
 
 # -- links in running text -----------------------------------------------------------------
