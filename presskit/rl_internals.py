@@ -29,20 +29,3 @@ def text_code(text_object: Any) -> list[str]:
     """
     return text_object._code
 
-
-def subset_encodings(ttfont: Any) -> list[dict[int, int]]:
-    """For a ReportLab ``TTFont``, per subset: code -> Unicode code point of the glyph drawn.
-
-    ``TTFont.state[doc_key].subsets`` holds, per subset, the list of Unicode
-    code points in code order (index = the byte written in the content stream);
-    all documents' states are merged, which is what a one-document build wants.
-    Code 32 of subset 0 is the space, codes below 32 of subset 0 are the first
-    non-ASCII characters ReportLab met (``TTFontFace`` reserves 32-127 for ASCII).
-    """
-    out: list[dict[int, int]] = []
-    for state in ttfont.state.values():
-        for index, subset in enumerate(state.subsets):
-            while len(out) <= index:
-                out.append({})
-            out[index].update({code: uni for code, uni in enumerate(subset)})
-    return out

@@ -1,4 +1,4 @@
-"""Issue 3: every built PDF is tagged (PDF/UA-1) and identified as PDF/A-2b, by itself.
+"""Issue 3: every built PDF is tagged (PDF/UA-1) and identified as PDF/A-2a, by itself.
 
 Run on every example release in ``releases/`` and on a few synthetic releases
 (a decorative image, a paragraph that breaks over pages, lists and quotes
@@ -624,7 +624,7 @@ def test_xmp_metadata(builds, name):
     info = document_info(r, build.brand)
     with build.open() as pdf:
         meta = pdf.open_metadata()
-        assert meta.pdfa_status == "2B"
+        assert meta.pdfa_status == "2A"
         xml = pdf.Root.Metadata.read_bytes()
         assert pdf.Root.Metadata.Subtype == pikepdf.Name.XML and pdf.Root.Metadata.Type == pikepdf.Name.Metadata
         v = _xmp_values(xml)
@@ -635,7 +635,7 @@ def test_xmp_metadata(builds, name):
         assert v[q("dc", "language")] == [LANGS[build.lang]]
         assert v[q("xmp", "CreateDate")][0].startswith(r.date.isoformat())
         assert v[q("pdfaid", "part")] == ["2"]
-        assert v[q("pdfaid", "conformance")] == ["B"]
+        assert v[q("pdfaid", "conformance")] == ["A"]
         assert v[q("pdfuaid", "part")] == ["1"]
         # the PDF/A extension schema that describes pdfuaid:part
         tree = ET.fromstring(xml)

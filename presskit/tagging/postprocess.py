@@ -11,6 +11,7 @@ marked content and which link annotations; it returns the finished PDF:
 * /StructParents and /Tabs /S on pages, /StructParent, /Contents and the
   print flag on annotations;
 * MarkInfo, /Lang, DisplayDocTitle, XMP + Info dictionary, sRGB OutputIntent;
+* ToUnicode maps of exactly the codes drawn (:mod:`.tounicode`);
 * a safety net: painting left outside marked content is wrapped as an
   /Artifact and listed in :attr:`Result.problems`.
 
@@ -28,7 +29,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from presskit.resources import srgb_profile
-from presskit.tagging import contentscan
+from presskit.tagging import contentscan, tounicode
 from presskit.tagging.tagger import ANNOT_KEY, Mark
 from presskit.tagging.xmp import DocumentMeta, info_entries, packet
 
@@ -67,6 +68,7 @@ def finish_with_report(pdf_bytes: bytes, tagger: "Tagger", meta: DocumentMeta, r
         writer = _TreeWriter(pdf, tagger, problems)
         writer.write(root, meta)
         _wrap_untagged(pdf, problems)
+        problems.extend(tounicode.rewrite(pdf))
         _catalog(pdf, meta)
         out = io.BytesIO()
         pdf.save(

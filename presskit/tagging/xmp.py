@@ -2,7 +2,17 @@
 
 PDF/A-2 wants the two to say the same thing; PDF/UA-1 wants ``pdfuaid:part``
 in the XMP, and because that property is not part of XMP's predefined schemas,
-PDF/A wants it described in a ``pdfaExtension`` schema. Written by hand from a
+PDF/A wants it described in a ``pdfaExtension`` schema.
+
+The packet has three ``rdf:Description`` elements: the extension schema
+first, then the document's properties, then ``pdfuaid:part`` alone. Readers
+that build their schema registry while they read (Apache PDFBox's xmpbox and
+Preflight) cannot place ``pdfuaid:part`` when its definition shares a
+Description with it, and report "Cannot find a definition for the namespace".
+
+The level claimed is PDF/A-2a: the document is tagged (PDF/UA-1), every glyph
+has a Unicode value (ToUnicode maps, see :mod:`.tounicode`) and every word
+hyphenated at a line end carries its whole text (:mod:`.brokenwords`). Written by hand from a
 template rather than through pikepdf's metadata editor, which stamps the
 current time into the packet and would make the output non-deterministic.
 """
@@ -27,7 +37,7 @@ class DocumentMeta:
     keywords: tuple[str, ...] | list[str] | str = field(default_factory=tuple)
     lang: str = "de-DE"
     created: datetime = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the release date
-    pdfa_conformance: str = "B"  # PDF/A-2 level claimed: "B" (or "A", "U")
+    pdfa_conformance: str = "A"  # PDF/A-2 level claimed: "A" (tagged, Unicode); "B" or "U" for other producers
 
     @property
     def keyword_text(self) -> str:
@@ -85,26 +95,9 @@ def packet(meta: DocumentMeta) -> bytes:
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
     xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
     xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
     xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li></rdf:Alt></dc:title>
-{body}
-   <dc:language><rdf:Bag><rdf:li>{x(meta.lang)}</rdf:li></rdf:Bag></dc:language>
-   <pdf:Producer>{x(PRODUCER)}</pdf:Producer>
-   <xmp:CreatorTool>{x(CREATOR_TOOL)}</xmp:CreatorTool>
-   <xmp:CreateDate>{date}</xmp:CreateDate>
-   <xmp:ModifyDate>{date}</xmp:ModifyDate>
-   <xmp:MetadataDate>{date}</xmp:MetadataDate>
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>{x(meta.pdfa_conformance)}</pdfaid:conformance>
-   <pdfuaid:part>1</pdfuaid:part>
    <pdfaExtension:schemas>
     <rdf:Bag>
      <rdf:li rdf:parseType="Resource">
@@ -124,6 +117,27 @@ def packet(meta: DocumentMeta) -> bytes:
      </rdf:li>
     </rdf:Bag>
    </pdfaExtension:schemas>
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li></rdf:Alt></dc:title>
+{body}
+   <dc:language><rdf:Bag><rdf:li>{x(meta.lang)}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Producer>{x(PRODUCER)}</pdf:Producer>
+   <xmp:CreatorTool>{x(CREATOR_TOOL)}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>{x(meta.pdfa_conformance)}</pdfaid:conformance>
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -110,7 +110,7 @@ def test_catalog_and_metadata(pdf_path):
         assert intent.S == pikepdf.Name.GTS_PDFA1 and int(intent.DestOutputProfile.N) == 3
         meta = pdf.open_metadata()
         assert meta["dc:title"] == sample.META.title
-        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "A"
         assert meta["pdfuaid:part"] == "1"
         assert meta["xmp:CreateDate"] == "2025-03-14T09:30:00+01:00"
         info = pdf.trailer.Info
