@@ -209,3 +209,23 @@ def test_preflight_reads_the_pdfuaid_schema_and_would_see_a_broken_one(built_exa
     found = preflight([source, broken], tmp_path)
     assert "7.3" not in {code for code, _ in found[source.name]}
     assert "7.3" in {code for code, _ in found[broken.name]}, found[broken.name]
+
+
+# -- presskit inspect -----------------------------------------------------------------------
+
+
+def test_inspect_states_the_levels_and_finds_a_tounicode_to_u0000(built_examples, tmp_path):
+    from presskit.tagging.inspect import inspect_pdf
+
+    source = built_examples["2026-11-20-partnership-visit"].pdf
+    report = inspect_pdf(source)
+    assert report.ok and report.claims == ["PDF/A-2a", "PDF/UA-1"]
+    assert "claims PDF/A-2a + PDF/UA-1" in report.render().splitlines()[0]
+    bad = tmp_path / "tounicode-0.pdf"
+    with pikepdf.open(source) as pdf:
+        font = next(iter(pdf.pages[0].Resources.Font.values()))
+        data = font.ToUnicode.read_bytes().replace(b"endbfchar", b"endbfchar\n1 beginbfchar\n<05> <0000>\nendbfchar", 1)
+        font.ToUnicode = pdf.make_stream(data)
+        pdf.save(bad)
+    found = inspect_pdf(bad).findings["fonts"]
+    assert len(found) == 1 and "maps codes 5 to no character" in found[0]

@@ -9,15 +9,19 @@ the machine-checkable core of PDF/UA-1 that presskit promises:
 * every annotation has a structure parent (Link element with an OBJR), /Contents,
   and its page has /Tabs /S;
 * every Figure has alternate text;
-* every font is embedded and has a ToUnicode map;
+* every font is embedded and has a ToUnicode map that maps no code to U+0000,
+  U+FEFF or U+FFFE (PDF/A-2a, ISO 19005-2 6.2.11.7.2);
 * the catalog says Marked, has /Lang, DisplayDocTitle, XMP with pdfuaid:part 1
   and pdfaid:part 2, and an output intent.
+
+The header line says which levels the XMP claims (presskit: PDF/A-2a and PDF/UA-1).
 
 It is a gate for presskit's own output, not a conformance validator (veraPDF is).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +30,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Name
 
-from presskit.tagging import contentscan
+from presskit.tagging import contentscan, tounicode
 
 CHECKS = ("content", "mcids", "annotations", "figures", "fonts", "catalog")
 
@@ -40,13 +44,16 @@ class Report:
     findings: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in CHECKS})
     pages: int = 0
     elements: Counter = field(default_factory=Counter)
+    claims: list[str] = field(default_factory=list)  # e.g. ["PDF/A-2a", "PDF/UA-1"], from the XMP
 
     @property
     def ok(self) -> bool:
         return not any(self.findings.values())
 
     def render(self) -> str:
-        lines = [f"{self.path}: {self.pages} page(s), {sum(self.elements.values())} structure element(s)", "", self.tree, ""]
+        claims = f", claims {' + '.join(self.claims)}" if self.claims else ""
+        lines = [f"{self.path}: {self.pages} page(s), {sum(self.elements.values())} structure element(s){claims}",
+                 "", self.tree, ""]
         for name in CHECKS:
             found = self.findings[name]
             lines.append(f"{'ok  ' if not found else 'FAIL'} {name}" + (f" ({len(found)})" if found else ""))
@@ -224,6 +231,12 @@ class _Inspector:
                     self._find("fonts", f"page {index + 1}: font {name} ({base}) is not embedded")
                 if "/ToUnicode" not in font:
                     self._find("fonts", f"page {index + 1}: font {name} ({base}) has no ToUnicode map")
+                elif font.get("/Subtype") != Name.Type0:
+                    mapping = tounicode.parse_cmap(font.ToUnicode.read_bytes())
+                    empty = sorted(code for code, text in mapping.items() if not text or set(text) & {"\0", "\ufeff", "\ufffe"})
+                    if empty:
+                        codes = ", ".join(str(code) for code in empty[:8]) + (", ..." if len(empty) > 8 else "")
+                        self._find("fonts", f"page {index + 1}: font {name} ({base}) maps codes {codes} to no character")
 
     def _catalog(self) -> None:
         root = self.pdf.Root
@@ -237,6 +250,7 @@ class _Inspector:
             self._find("catalog", "no XMP metadata")
         else:
             xmp = root.Metadata.read_bytes().decode("utf-8", "replace")
+            self.report.claims = _claims(xmp)
             for needle, what in (
                 ("<pdfuaid:part>1</pdfuaid:part>", "pdfuaid:part 1"),
                 ("<pdfaid:part>2</pdfaid:part>", "pdfaid:part 2"),
@@ -251,6 +265,20 @@ class _Inspector:
         info = self.pdf.trailer.get("/Info")
         if info is None or not str(info.get("/Title", "")).strip():
             self._find("catalog", "no document title in the Info dictionary")
+
+
+def _claims(xmp: str) -> list[str]:
+    """The conformance levels an XMP packet claims: PDF/A-<part><level> and PDF/UA-<part>."""
+    def value(prefix: str, name: str) -> str:
+        match = re.search(rf"<{prefix}:{name}>\s*([^<\s]+)\s*<|{prefix}:{name}=\"([^\"]+)\"", xmp)
+        return (match.group(1) or match.group(2)) if match else ""
+
+    claims = []
+    if value("pdfaid", "part"):
+        claims.append(f"PDF/A-{value('pdfaid', 'part')}{value('pdfaid', 'conformance').lower()}")
+    if value("pdfuaid", "part"):
+        claims.append(f"PDF/UA-{value('pdfuaid', 'part')}")
+    return claims
 
 
 def _as_list(value: Any) -> list[Any]:
