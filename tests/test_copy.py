@@ -2,7 +2,9 @@
 
 Every word of each bundled example's title, lead and body must be found whole
 in the text the extractors themselves return: no soft hyphen, U+FFFE or line
-break inside a word, nothing removed or joined by this test. (pdfminer and
+break inside a word, nothing removed or joined by this test; and on every
+page (facts, captions, contact, boilerplate too) no U+00AD or U+FFFE is left
+at a line end. (pdfminer and
 pdfplumber ignore /ActualText and keep ``Schotterra\\u00ad⏎sen``; pdf.js 5.6 drops the
 U+00AD but keeps the line break; neither is tested here.)
 
@@ -26,6 +28,7 @@ from presskit.typography.smarten import smarten
 
 NAMES = [source.stem for source in EXAMPLES]
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+BREAK_MARKS = re.compile("\\S*[\u00ad\ufffe\u0002]\\s*\\S*")
 URL = re.compile(r"https?://\S+|mailto:\S+|www\.\S+|\S+@\S+")
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
@@ -62,7 +65,11 @@ def test_pdfium_copies_every_word_whole(built_examples, name):
     built = built_examples[name]
     words = release_words(built.source)
     assert len(words) > 20
-    assert missing(words, pdfium_text(built.pdf)) == []
+    text = pdfium_text(built.pdf)
+    assert missing(words, text) == []
+    # every page, not only title, lead and body: no line-end break inside a word anywhere
+    # (PDFium reports one as U+FFFE, sometimes U+0002)
+    assert BREAK_MARKS.findall(text) == []
 
 
 @needs_pdftotext
@@ -70,7 +77,9 @@ def test_pdfium_copies_every_word_whole(built_examples, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_pdftotext_copies_every_word_whole(built_examples, name, options):
     built = built_examples[name]
-    assert missing(release_words(built.source), pdftotext(built.pdf, *options)) == []
+    text = pdftotext(built.pdf, *options)
+    assert missing(release_words(built.source), text) == []
+    assert BREAK_MARKS.findall(text) == []  # every page: no soft hyphen left at a line end
 
 
 def test_the_examples_have_words_broken_at_line_ends(built_examples):
@@ -110,3 +119,4 @@ def test_without_actual_text_the_words_are_broken(built_examples, tmp_path):
     words = release_words(built.source)
     assert "Schotterrasen" in missing(words, pdftotext(stripped))
     assert "Schotterrasen" in missing(words, pdfium_text(stripped))
+    assert BREAK_MARKS.findall(pdftotext(stripped)) and BREAK_MARKS.findall(pdfium_text(stripped))
