@@ -36,7 +36,8 @@ from typing import Any, Callable
 
 SHY = "\u00ad"
 
-#: Blank entry left where a span's BDC was taken back (keeps the indices of the code list).
+#: The blank piece left where a span begins and where it ends; the tagger writes the
+#: sequences around it (a blank piece adds nothing to the content stream).
 _BLANK = ""
 
 
@@ -46,7 +47,7 @@ def text_string(text: str) -> str:
 
 
 class BrokenWords:
-    """Wraps the words hyphenated at line ends of one text object in ActualText spans.
+    """Finds the words hyphenated at line ends of one text object, as spans of its code list.
 
     ``code`` is the text object's list of content-stream pieces; ``write(text,
     t_star)`` is the text object's ``_textOut``, which appends exactly one piece.
@@ -57,7 +58,7 @@ class BrokenWords:
     def __init__(self, code: list[str], owner: Any = None) -> None:
         self.code = code
         self.owner = owner  # the structure node whose text this is
-        self.open: tuple[int, str] | None = None  # (index of the span's BDC piece, the word so far)
+        self.open: tuple[int, str] | None = None  # (index of the span's first piece, the word so far)
         self.spans: list[tuple[int, int, str]] = []  # (first piece, blank piece after the last, word)
 
     def text_out(self, text: str, t_star: int, write: Callable[[str, int], None]) -> None:
