@@ -5,9 +5,11 @@
 * ``hyphenator.breaks(word)`` -> ``((index, penalty), ...)`` in ascending
   index order: a hyphen may go before ``word[index]``; ``penalty`` is 0..100,
   lower is better (see ``PENALTY``): an existing hyphen 0, a boundary between
-  the parts of a compound (``Kreis|straße``) 10, a break the patterns allow
-  50, a poor one (between two vowels, ``Muse|um``) 80.  For a line breaker that
-  weighs breaks (Knuth-Plass).
+  the parts of a compound (``Kreis|straße``) 10, after a prefix or before a
+  short part (``Landkreisver|waltung``) 30, a break from the exception list
+  40, a break the patterns allow 50, a poor one (between two vowels,
+  ``Muse|um``) 80.  For a line breaker that weighs breaks (Knuth-Plass).
+  ``hyphenator.positions(word)`` is the same indexes without penalties.
 * ``hyphenator(word)`` (``ParagraphStyle(hyphenationLang=<hyphenator>)``)
   yields ``(head, tail)`` pairs ordered by the length of the head, longest
   first, which is what ReportLab's first-fit line filling expects.  Every head
@@ -24,9 +26,10 @@ Sources:
   ``texlive-lang-german``), copied to ``patterns/`` with their MIT licence.
   Compound boundaries come from the first (compound) level of LibreOffice's
   ``hyph_de_DE.dic`` as installed with pyphen (Karl Zeiler's list of about
-  69,000 analysed compounds, LGPL): a break is called a compound boundary
-  only where that level marks one AND the Trennmuster patterns allow a break,
-  so this level ranks breaks but never adds one.
+  69,000 analysed compounds, LGPL, read at run time, not copied) and from
+  noun suffixes with a linking s (``Gesundheits|amt``): a break is called a
+  compound boundary only where one of these marks it AND the Trennmuster
+  patterns allow a break there, so they rank breaks but never add one.
 * English: pyphen's ``hyph_en_US.dic`` (TeX's US patterns), parsed with pyphen.
 
 Rules:
@@ -41,13 +44,16 @@ Rules:
 * Exceptions: ``hyphenation-<lang>.txt`` next to this module lists words with
   their allowed breaks (``Land-rat``); these override the patterns.
 
-Speed: parsing the pattern files takes 0.1-0.4 s, so the parsed patterns are
-cached with ``marshal`` in the platform's cache folder (platformdirs), one
-file per language, presskit version and pattern set; stale presskit
-hyphenation caches there are deleted when a new one is written.  If the
-folder is not writable the patterns simply stay in memory.  Loading a cached
-file takes a few milliseconds; buckets of patterns are unmarshalled on first
-use; results are memoised per word.
+Speed: parsing the pattern files takes 0.2-0.4 s (German main patterns)
+and 0.4-1 s (compound level) on a laptop-class CPU, so the parsed patterns are cached with
+``marshal`` in the platform's cache folder (platformdirs), one file per
+language, pattern set and presskit version (``cache_file_name``); writing one
+deletes the stale presskit hyphenation caches of that language there
+(``is_stale_cache``).  If the folder is not writable the patterns simply stay
+in memory.  Loading the cached main patterns takes about 3 ms; the compound
+level (1.3 MB) is only loaded by the first :meth:`Hyphenator.breaks` call, so
+ReportLab's line filling never pays for it; buckets of patterns are
+unmarshalled on first use; results are memoised per word.
 """
 
 from __future__ import annotations
