@@ -26,10 +26,14 @@ Sources:
   ``texlive-lang-german``), copied to ``patterns/`` with their MIT licence.
   Compound boundaries come from the first (compound) level of LibreOffice's
   ``hyph_de_DE.dic`` as installed with pyphen (Karl Zeiler's list of about
-  69,000 analysed compounds, LGPL, read at run time, not copied) and from
-  noun suffixes with a linking s (``Gesundheits|amt``): a break is called a
-  compound boundary only where one of these marks it AND the Trennmuster
-  patterns allow a break there, so they rank breaks but never add one.
+  69,000 analysed compounds, LGPL, read at run time, not copied): its
+  patterns, and its 28,000 compound parts (a break with a known part of 4+
+  letters on each side, ``Rück|fragen``), plus noun suffixes with a linking s
+  (``Gesundheits|amt``).  A break is called a compound boundary only where
+  one of these marks it AND the Trennmuster patterns allow a break there, so
+  they rank breaks but never add one; breaks before suffixes (``-rinnen``,
+  ``-ung``) and after prefixes (``Ein|wohner``, ``Landkreisver|waltung``) are
+  not compound boundaries.
 * English: pyphen's ``hyph_en_US.dic`` (TeX's US patterns), parsed with pyphen.
 
 Rules:
@@ -72,7 +76,7 @@ MIN_WORD = 6
 #: as in pyphen's hyph_en_*.dic header (LEFTHYPHENMIN 2, RIGHTHYPHENMIN 3).
 MIN_LEFT_RIGHT = {"de": (2, 3), "en": (2, 3)}
 LANGUAGES = ("de", "en")
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # bump when the cached data changes shape
 PATTERN_DIR = Path(__file__).with_name("patterns")
 #: The Trennmuster pattern file shipped with presskit (reformed orthography).
 GERMAN_PATTERNS = PATTERN_DIR / "dehyphn-x-2022-03-16.pat"
@@ -99,7 +103,9 @@ LINKING_SUFFIXES = ("heits", "keits", "ungs", "schafts", "tions", "ions", "täts
 #: An encoded value is ``chr(48 + offset)`` followed by the digits.  Buckets
 #: are unmarshalled on first use, so start-up only reads one small dict.
 Buckets = dict[str, bytes]
-PatternSet = tuple[int, Buckets]  # (longest pattern, buckets)
+#: (longest pattern, buckets) or, for the compound level, (longest pattern,
+#: buckets, words): ``words`` maps two first letters to ``"\nword\nword\n"``.
+PatternSet = tuple
 
 
 # -- cache ----------------------------------------------------------------------
@@ -164,7 +170,7 @@ def load_patterns(lang: str, directory: Path | None = None, part: str = "main") 
     try:
         with open(directory / name, "rb") as fh:
             data = marshal.load(fh)
-        if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], dict):
+        if isinstance(data, tuple) and len(data) in (2, 3) and isinstance(data[1], dict):
             return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
@@ -214,7 +220,11 @@ def _write_atomically(target: Path, payload: bytes) -> bool:
 # -- parsing ----------------------------------------------------------------------
 def _parse(lang: str, part: str) -> PatternSet:
     if part == "compound":
-        return _bucket(_compound_level())
+        patterns, words = _compound_level()
+        buckets: dict[str, list[str]] = {}
+        for word in sorted(words):
+            buckets.setdefault(word[:2], []).append(word)
+        return (*_bucket(patterns), {k: "\n" + "\n".join(v) + "\n" for k, v in buckets.items()})
     return _bucket(parse_tex_patterns(GERMAN_PATTERNS) if lang == "de" else _pyphen_patterns("en_US"))
 
 
@@ -252,23 +262,29 @@ def parse_tex_patterns(path: Path) -> dict[str, str]:
     return out
 
 
-def _compound_level() -> dict[str, str]:
-    """Level 1 of LibreOffice's ``hyph_de_DE.dic`` (pyphen): compound boundaries."""
-    out = {}
+def _compound_level() -> tuple[dict[str, str], set[str]]:
+    """Level 1 of LibreOffice's ``hyph_de_DE.dic`` (pyphen): about 69,000 words and
+    compounds analysed into their parts (``reise1er1zählung``).  Returns the
+    patterns and the set of parts of 3+ letters (``reise``, ``zählung``)."""
+    out, words = {}, set()
     with open(_pyphen_dictionary("de_DE"), encoding="latin-1") as fh:
         next(fh)  # the charset line
         for line in fh:
             line = line.strip()
             if line == "NEXTLEVEL":
                 break
-            if not line or line.startswith(("#", "%")) or line[0].isupper() or not any(c.isdigit() for c in line):
-                continue  # comments, keywords (COMPOUNDLEFTHYPHENMIN, NOHYPHEN), plain words
+            if not line or line.startswith(("#", "%")) or line[0].isupper():
+                continue  # comments, keywords (COMPOUNDLEFTHYPHENMIN, NOHYPHEN)
             if not all(c.isalpha() or c.isdigit() or c == "." for c in line):
                 continue  # NOHYPHEN rules such as 1-1
+            parts = "".join(c if c.isalpha() else " " for c in line).split()
+            words.update(w for w in parts if len(w) >= 3)
+            if not any(c.isdigit() for c in line):
+                continue  # a plain word: a part, but no pattern
             encoded = _encode(line)
             if encoded is not None:
                 out[encoded[0]] = encoded[1]
-    return out
+    return out, words
 
 
 def _pyphen_patterns(name: str) -> dict[str, str]:
@@ -312,10 +328,15 @@ INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "ern", "ns")
 class _Patterns:
     """Lazy pattern lookup over the marshalled buckets, and Liang's algorithm."""
 
-    def __init__(self, maxlen: int, buckets: Buckets) -> None:
+    def __init__(self, maxlen: int, buckets: Buckets, words: dict[str, str] | None = None) -> None:
         self.maxlen = maxlen
         self._raw = buckets
         self._loaded: dict[str, dict[str, str]] = {}
+        self._words = words or {}
+
+    def is_part(self, text: str) -> bool:
+        """Whether ``text`` (lower case) is a word or compound part of the compound level."""
+        return f"\n{text}\n" in self._words.get(text[:2], "")
 
     def bucket(self, key: str) -> dict[str, str]:
         got = self._loaded.get(key)
@@ -480,8 +501,10 @@ class Hyphenator:
         compound = self.compound_patterns
         if compound is not None:
             joints.update(compound.points(word))
+            joints.update(_split_by_parts(lower, points, compound))
         if self.lang == "de":
             joints.update(p for p in points if lower[:p].endswith(LINKING_SUFFIXES))
+        joints = {p for p in joints if not lower[p:].startswith(SUFFIX_STARTS)}
         joints &= set(points)  # the compound level ranks breaks, it never adds one
         return tuple((p, self._penalty(lower, p, joints, points)) for p in points)
 
@@ -493,8 +516,7 @@ class Hyphenator:
             # unstressed prefix (Landkreisver|waltung) is good, not best
             before = max((j for j in joints if j < p), default=0)
             after = min((j for j in joints if j > p), default=len(lower))
-            prefix = next((x for x in PREFIXES if lower[:p].endswith(x)), None)
-            short = p - before < 3 or after - p < 3 or (prefix is not None and p - len(prefix) in points)
+            short = p - before < 3 or after - p < 3 or _after_prefix(lower, p, points)
             return PENALTY["prefix"] if short else PENALTY["compound"]
         if lower[p - 1] in VOWELS and lower[p] in VOWELS:
             return PENALTY["poor"]
@@ -539,6 +561,58 @@ class Hyphenator:
             last = p
         out.append(word[last:])
         return "".join(out)
+
+
+def _after_prefix(lower: str, p: int, points: Iterable[int]) -> bool:
+    """Whether the break at ``p`` follows a prefix: one at the start of the word
+    (Ein|wohner, Über|gang), or an unstressed one of 3+ letters after another
+    break (Landkreisver|waltung)."""
+    head = lower[:p]
+    if head in NOT_PARTS:
+        return True
+    return any(head.endswith(x) and p - len(x) in points for x in PREFIXES)
+
+
+#: Prefixes and particles that the compound level lists as parts but that do
+#: not make a compound of their own (ver|waltung, aus|bau).
+NOT_PARTS = frozenset("ver ent zer emp miss ge be er un ab an auf aus ein bei mit nach vor zu um über unter".split())
+
+
+#: A break before these letters is at a suffix, never between compound parts,
+#: even where the rest happens to be a word (Bürge|rinnen, Erzeu|gnis).
+SUFFIX_STARTS = ("rin", "innen", "ung", "lung", "rung", "tung", "nung", "heit", "keit", "schaft", "nis", "lich", "ig")
+
+#: Parts of 3 letters (amt, tag, rat) are too often also suffixes and syllables
+#: (tung, rin, nen) to be trusted as parts; 4+ letters only.
+MIN_PART = 4
+
+
+def _split_by_parts(lower: str, points: Iterable[int], level: _Patterns) -> set[int]:
+    """Pattern breaks with a known compound part (``MIN_PART``+ letters) on both sides: a part
+    of the compound level ends at the break (``kreis``, or ``arbeit`` + linking s)
+    and another starts there (``straße``), each reaching to the word's edge or to
+    another pattern break.  This finds boundaries of compounds the level does not
+    list itself (Rück|fragen, Glasfaser|ausbau)."""
+    points = tuple(points)
+    starts, ends = (0, *points), (*points, len(lower))
+    found = set()
+    for p in points:
+        head = any(
+            p - a >= MIN_PART
+            and (
+                (lower[a:p] not in NOT_PARTS and level.is_part(lower[a:p]))
+                or (lower[p - 1] == "s" and p - 1 - a >= MIN_PART and level.is_part(lower[a : p - 1]))
+            )
+            for a in starts
+            if a < p
+        )
+        if lower[p:].startswith(SUFFIX_STARTS):
+            continue  # Bürge|rinnen is Bürgerin|nen
+        if head and any(
+            b - p >= MIN_PART and lower[p:b] not in NOT_PARTS and level.is_part(lower[p:b]) for b in ends if b > p
+        ):
+            found.add(p)
+    return found
 
 
 def _strip_punctuation(token: str) -> str:
