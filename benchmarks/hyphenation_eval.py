@@ -41,6 +41,7 @@ class Report:
     wrong: int = 0
     missed: int = 0
     words_wrong: int = 0
+    poor: int = 0  # breaks offered that the hyphenator itself rates poor (penalty >= 80)
     examples: list[str] = field(default_factory=list)
 
     @property
@@ -86,6 +87,8 @@ def evaluate(hyphenator, entries, left: int, right: int, min_word: int, show: in
         report.found += len(found)
         report.wrong += len(wrong)
         report.missed += len(window - found)
+        if hasattr(hyphenator, "breaks"):
+            report.poor += sum(1 for _, penalty in hyphenator.breaks(word) if penalty >= 80)
         if wrong:
             report.words_wrong += 1
             if len(report.examples) < show:
@@ -169,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrong:  {report.wrong} ({report.wrong_rate:.2%} of breaks offered); "
           f"{report.words_wrong} words ({report.words_wrong_rate:.2%}) have at least one")
     print(f"missed: {report.missed} ({report.missed_rate:.2%} of allowed breaks)")
-    print("misleading: not marked in this list")
+    print("misleading: not marked in this list; "
+          f"breaks the hyphenator itself rates poor (between two vowels, penalty 80): {report.poor}")
     for line in report.examples:
         print("  ", line)
     module = load_module(args.module)

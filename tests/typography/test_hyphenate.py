@@ -240,3 +240,15 @@ def test_single_style_paragraphs_keep_the_soft_hyphen():
     text = _pdf_text("Die " + SENTENCE)
     assert SHY + "\n" in text and "-\n" not in text
     assert text.replace(SHY + "\n", "").replace("\n", " ").split() == ("Die " + SENTENCE).split()
+
+
+def test_english_is_what_pyphen_gives():
+    """English keeps TeX's US patterns through pyphen: same breaks as pyphen's own
+    hyphenator, within presskit's 2/3 letters minimum."""
+    import pyphen
+
+    en = hyphenator("en")
+    ref = pyphen.Pyphen(lang="en_US", left=2, right=3)
+    for word in ["hyphenation", "accessibility", "administration", "partnership", "representatives",
+                 "infrastructure", "announcement", "SaxonyAnhalt", "broadband"]:
+        assert list(en.positions(word)) == ref.positions(word), word
