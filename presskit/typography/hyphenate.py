@@ -188,8 +188,19 @@ def remove_stale_caches(directory: Path, lang: str, current: Iterable[str]) -> l
         names = os.listdir(directory)
     except OSError:
         return removed
+    import time
+
     for name in names:
-        if is_stale_cache(name, lang, current):
+        if name.startswith(".hyph-") and name.endswith(".tmp"):
+            # left by a process killed while writing; a live writer renames its
+            # file within milliseconds, so anything older than 10 minutes is debris
+            try:
+                if time.time() - os.stat(directory / name).st_mtime > 600:
+                    os.unlink(directory / name)
+                    removed.append(name)
+            except OSError:
+                pass
+        elif is_stale_cache(name, lang, current):
             try:
                 os.unlink(directory / name)
                 removed.append(name)

@@ -165,6 +165,13 @@ def test_cache_is_one_file_per_version_and_stale_ones_go(tmp_path, monkeypatch):
             hyphenate.cache_file_name("de", "compound")]
     for name in stale + keep:
         (tmp_path / name).write_bytes(b"x" * 10)
+    import os
+    import time
+
+    (tmp_path / ".hyph-killed.tmp").write_bytes(b"x")  # a writer died an hour ago
+    os.utime(tmp_path / ".hyph-killed.tmp", (time.time() - 3600,) * 2)
+    (tmp_path / ".hyph-writing.tmp").write_bytes(b"x")  # another process is writing now
+    keep.append(".hyph-writing.tmp")
     hyphenate.load_patterns("de", directory=tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(keep + [hyphenate.cache_file_name("de")])
