@@ -85,7 +85,7 @@ GERMAN_PATTERNS = PATTERN_DIR / "dehyphn-x-2022-03-16.pat"
 PENALTY = {
     "hyphen": 0,  # the word already has a hyphen or soft hyphen there
     "compound": 10,  # between the parts of a compound: Kreis|straße
-    "prefix": 30,  # after a prefix or before a short part: ver|waltung, Glasfaseraus|bau
+    "prefix": 30,  # after a prefix or before a short part: Ver|waltung, Glasfaseraus|bau
     "exception": 40,  # a break from presskit's exception list
     "pattern": 50,  # an ordinary break the patterns allow
     "poor": 80,  # allowed, but between two vowels (Muse|um, Situa|tion): avoid
@@ -523,11 +523,12 @@ class Hyphenator:
     def _penalty(lower: str, p: int, joints: set[int], points: tuple[int, ...]) -> int:
         if p in joints:
             # a real compound boundary has a word of 3+ letters on both sides
-            # (Kreis|straße, Gesundheits|amt); a shorter part (Do|nau) or an
-            # unstressed prefix (Landkreisver|waltung) is good, not best
+            # (Kreis|straße, Gesundheits|amt); a shorter part (Do|nau) or a
+            # prefix (Landkreisver|waltung, Glasfaseraus|bau) is good, not best
             before = max((j for j in joints if j < p), default=0)
             after = min((j for j in joints if j > p), default=len(lower))
-            short = p - before < 3 or after - p < 3 or _after_prefix(lower, p, points)
+            short = (p - before < 3 or after - p < 3 or lower[before:p] in NOT_PARTS
+                     or _after_prefix(lower, p, points))
             return PENALTY["prefix"] if short else PENALTY["compound"]
         if lower[p - 1] in VOWELS and lower[p] in VOWELS:
             return PENALTY["poor"]
