@@ -27,6 +27,7 @@ from presskit.structure import StructNode, new_document
 from presskit.styles import Theme
 from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
+from presskit.typography.names import attribution_name, protect_more, protect_names, release_names
 from presskit.typography.parse import parse_blocks, parse_inline
 from presskit.typography.smarten import smarten
 
@@ -196,6 +197,7 @@ class _Builder:
         node = parent.add("BlockQuote")
         children = [self.para(p, "quote", node.add("P"), location) for p in block.paragraphs]
         if block.attribution:
+            protect_more(self.theme, [attribution_name(ir.plain_text(block.attribution))])
             attribution = (ir.Span("— "),) + tuple(block.attribution)
             children.append(self.para(attribution, "quote-attribution", node.add("P"), location))
         gap = self.theme.spacing("box-gap") / 2
@@ -410,6 +412,7 @@ def build_story(
 ) -> Story:
     """The story of ``release``; raises RenderError listing every problem found."""
     lang = release.lang or brand.lang
+    protect_names(theme, release_names(release, brand))  # person names are never hyphenated
     builder = _Builder(release, brand, theme, labels, lang, allowed_dirs)
     logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
     logo_node = builder.root.add("Figure", alt=logo_alt)
