@@ -1,0 +1,62 @@
+"""The one place where presskit touches ReportLab internals.
+
+Every name used here is not part of ReportLab's documented API; each has a test
+in tests/test_rl_internals.py, and :data:`CHECKED` names the ReportLab versions
+the code was read against. A ReportLab outside that range is refused at import,
+so an upgrade is a deliberate step (read the code again, run the tests, widen
+the range).
+
+Used by the line setting (:mod:`presskit.linesetting`):
+
+* ``reportlab.platypus.paragraph.ParaLines`` / ``FragLine`` — the line
+  structures ``Paragraph.breakLines`` returns (``kind=1``: lines of fragments,
+  each with ``extraSpace``, ``wordCount``, ``lineBreak``, ``words``,
+  ``fontSize``, ``ascent``, ``descent``, ``maxWidth``, ``sFW``) and that
+  ``Paragraph.drawPara`` draws via ``_putFragLine``. Justified lines get the
+  PDF word spacing ``extraSpace / (wordCount + nbsp - 1)``; ``lineBreak`` lines
+  are drawn without it.
+* ``Paragraph._JustifyLast`` — whether the last line of a paragraph that ends
+  at a page break is justified (``Paragraph.split`` sets it on its first part).
+"""
+
+from __future__ import annotations
+
+import reportlab
+from reportlab.platypus import paragraph as _paragraph
+
+CHECKED = ((4, 2), (5, 1))  # oldest and newest (major, minor) read against
+
+
+def _version(text: str) -> tuple[int, int]:
+    parts = [int("".join(ch for ch in part if ch.isdigit()) or 0) for part in text.split(".")[:2]]
+    return (parts + [0, 0])[0], (parts + [0, 0])[1]
+
+
+def check_version(version: str = reportlab.Version) -> None:
+    found = _version(version)
+    if not CHECKED[0] <= found <= CHECKED[1]:
+        raise ImportError(
+            f"presskit's line setting was checked against ReportLab "
+            f"{CHECKED[0][0]}.{CHECKED[0][1]}-{CHECKED[1][0]}.{CHECKED[1][1]}, not {version}"
+        )
+
+
+check_version()
+
+
+def frag_line(*, words: list, extra_space: float, word_count: int, line_break: bool, font_size: float,
+              ascent: float, descent: float, max_width: float):
+    """A ReportLab ``FragLine`` (one line of a ``kind=1`` paragraph)."""
+    return _paragraph.FragLine(extraSpace=extra_space, wordCount=word_count, lineBreak=line_break,
+                               words=words, fontSize=font_size, ascent=ascent, descent=descent,
+                               maxWidth=max_width, sFW=0)
+
+
+def para_lines(lines: list):
+    """The ``blPara`` of a paragraph set as lines of fragments."""
+    return _paragraph.ParaLines(kind=1, lines=lines)
+
+
+def set_justify_last(paragraph, value: bool) -> None:
+    """Justify (or not) the last line of ``paragraph`` when it is drawn."""
+    paragraph._JustifyLast = bool(value)
