@@ -72,7 +72,7 @@ _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "subtitle": ("base", dict(fontSize=13, leading=17, spaceAfter=10, textColor="muted")),
     "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary")),
     "h3": ("base", dict(face="bold", fontSize=10.5, leading=15, spaceBefore=6, spaceAfter=2)),
-    "list": ("body", dict(spaceAfter=3)),
+    "list": ("body", dict(alignment=TA_LEFT, spaceAfter=3)),  # ragged-right: justified list items gape
     "list-label": ("base", dict(alignment=TA_RIGHT, textColor="primary")),
     "quote": ("body", dict(face="italic", fontSize=11.5, leading=17, alignment=TA_LEFT, spaceAfter=3)),
     "quote-attribution": ("base", dict(fontSize=9, leading=12.5, textColor="muted", spaceAfter=0)),

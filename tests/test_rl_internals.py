@@ -1,0 +1,76 @@
+"""Each ReportLab internal presskit relies on (presskit/rl_internals.py), checked."""
+
+from __future__ import annotations
+
+import pytest
+import reportlab
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.paragraph import Paragraph
+
+from presskit import rl_internals
+
+
+def test_the_installed_reportlab_is_one_the_code_was_checked_against():
+    rl_internals.check_version(reportlab.Version)
+    with pytest.raises(ImportError):
+        rl_internals.check_version("6.0.0")
+    with pytest.raises(ImportError):
+        rl_internals.check_version("3.6.13")
+
+
+def _draw(paragraph, width=200):
+    canvas = Canvas("unused.pdf")
+    paragraph.wrapOn(canvas, width, 1000)
+    paragraph.drawOn(canvas, 0, 0)
+    return " ".join(canvas._code)
+
+
+class _Preset(Paragraph):
+    """A Paragraph whose breakLines returns lines made by rl_internals."""
+
+    lines = None
+
+    def breakLines(self, width):  # noqa: N802
+        return rl_internals.para_lines(self.lines)
+
+
+def _line(frag, text, width, words=2, line_break=False):
+    clone = frag.clone()
+    clone.text = text
+    natural = stringWidth(text, clone.fontName, clone.fontSize)
+    return rl_internals.frag_line(words=[clone], extra_space=width - natural, word_count=words,
+                                  line_break=line_break, font_size=clone.fontSize, ascent=clone.fontSize * 0.8,
+                                  descent=-clone.fontSize * 0.2, max_width=width)
+
+
+def test_frag_lines_are_drawn_justified_with_word_spacing_over_their_spaces():
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY)
+    p = _Preset("x", style)
+    frag = p.frags[0]
+    natural = stringWidth("ab cd", "Helvetica", 10)
+    p.lines = [_line(frag, "ab cd", 200), _line(frag, "ef gh", 200)]
+    code = _draw(p)
+    # the first (not last) line: its extraSpace spread over its one space as Tw
+    assert f"{200 - natural:.2f} Tw" in code
+    assert code.index(" Tw") < code.index("(ab cd) Tj") < code.index("0 Tw") < code.index("(ef gh) Tj")
+    assert p.height == 24
+
+
+def test_a_line_break_frag_line_is_drawn_without_word_spacing():
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY)
+    p = _Preset("x", style)
+    frag = p.frags[0]
+    p.lines = [_line(frag, "ab cd", 200, line_break=True), _line(frag, "ef gh", 200)]
+    assert " Tw" not in _draw(p).replace("0 Tw", "")
+
+
+def test_justify_last_controls_the_last_line():
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY)
+    p = _Preset("x", style)
+    p.lines = [_line(p.frags[0], "ab cd", 200)]
+    assert " Tw" not in _draw(p).replace("0 Tw", "")
+    rl_internals.set_justify_last(p, True)
+    assert " Tw" in _draw(p).replace("0 Tw", "")
