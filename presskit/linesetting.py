@@ -37,7 +37,7 @@ SHY = "\u00ad"
 NBSP = "\u00a0"
 WHITESPACE = " \t\n\r"
 STRETCH = 0.5   # of a space's width
-SHRINK = 0.2
+SHRINK = 0.3
 
 HYPHEN_PENALTY = 50        # a hyphenation point of uniform quality
 EXPLICIT_PENALTY = 30      # after a hyphen the writer typed
@@ -245,7 +245,9 @@ class ParagraphText:
                     items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, NBSP, "space")))
                 else:
                     space = _space(last_frag.fontName, last_frag.fontSize)
-                    items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, " ", "space")))
+                    before_url = self.words[index + 1].url
+                    items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, " ", "space"),
+                                      ragged=before_url))
         return items
 
     def _emergency_breaks(self, word: _Word, breaks: dict[int, tuple[str, float]], width: float) -> None:

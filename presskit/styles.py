@@ -67,7 +67,7 @@ class Geometry:
 _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "base": (None, dict(fontSize=10.5, leading=15, textColor="text", alignment=TA_LEFT, allowWidows=0, allowOrphans=0)),
     "body": ("base", dict(alignment=TA_JUSTIFY, spaceAfter=7, hyphenate=True)),
-    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10)),
+    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10, alignment=TA_LEFT)),  # ragged-right
     "title": ("base", dict(face="bold", fontSize=19, leading=23.5, spaceAfter=5, textColor="primary")),
     "subtitle": ("base", dict(fontSize=13, leading=17, spaceAfter=10, textColor="muted")),
     "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary")),

@@ -30,7 +30,9 @@ Ragged-right setting (``ragged=True``): spaces neither stretch nor shrink; the
 badness of a line comes from its shortfall measured against
 ``ragged_stretch``, so lines come out of similar length without justification.
 A penalty with ``ragged=True`` (a break inside a URL) makes the line that ends
-there ragged even in justified text: it is never stretched to make room.
+there ragged even in justified text: it is never stretched to make room; so
+does a glue with ``ragged=True`` (before a URL) when the line would stretch by
+more than ``ragged_before``.
 
 This module knows nothing of fonts or ReportLab; widths are plain numbers.
 """
@@ -56,6 +58,7 @@ class Glue:
     stretch: float
     shrink: float
     content: Any = None
+    ragged: bool = False      # before a URL: a line ending here that would stretch is set ragged
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +79,14 @@ class Params:
     tolerance: float = 2.0          # max adjustment ratio, first pass
     second_tolerance: float = 3.0   # second pass
     line_penalty: float = 10
-    flagged_demerits: float = 3000  # two hyphenated lines in a row
+    flagged_demerits: float = 10000  # two hyphenated lines in a row (as TeX)
     final_hyphen_demerits: float = 5000  # the last-but-one line hyphenated
     fitness_demerits: float = 3000  # neighbouring lines two fitness classes apart
     max_hyphen_run: int = 2
     short_last: float = 1 / 8       # last line after a hyphen at least this share of the measure
     ragged_stretch: float = 30.0    # ragged setting: a shortfall this long has badness 100
     ragged_limit: float = 3.0       # emergency: ratio beyond this sets a justified line ragged
+    ragged_before: float = 1.0      # a line before a URL stretching beyond this is set ragged
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,10 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
                     ratio = short / shrink
                 else:
                     ratio = -_AWFUL
+                if ratio > params.ragged_before and isinstance(item, Glue) and item.ragged:
+                    # the next word is a URL that does not fit: not stretched to make room for it
+                    line_ragged = True
+                    ratio = short / params.ragged_stretch
             if ratio < -1:
                 if not emergency:
                     continue  # too long: and every later break from here is longer
