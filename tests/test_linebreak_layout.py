@@ -210,3 +210,31 @@ def test_an_overlong_headline_word_is_hyphenated_at_a_good_point(theme):
     for head in heads:
         position += len(head)
         assert position in allowed, (heads, sorted(allowed))
+
+
+def test_a_split_paragraph_keeps_its_lines_and_never_ends_a_part_inside_a_word(theme):
+    from presskit.flowables import TextParagraph
+
+    markup = ("Die Kreisverwaltung und die Grundstückseigentümerinnen haben die Breitbandkoordinatorin "
+              "über Eingliederungsvereinbarungen und Bedarfsgemeinschaften befragt. ") * 6
+    whole = TextParagraph(markup, theme.style("body"), hyphenator=theme.hyphenator)
+    width = 300
+    whole.wrap(width, 1e6)
+    lines = [_text(l) for l in whole.blPara.lines]
+    leading = theme.style("body").leading
+    hyphenated = [i for i, l in enumerate(whole.blPara.lines[:-1]) if l.presskit_end == "shy"]
+    assert hyphenated, lines
+    for room in range(2, len(lines) - 2):
+        parts = whole.split(width, room * leading + 1)
+        if not parts:  # every break that fits follows a hyphen, or would leave an orphan
+            assert all(k in hyphenated for k in range(1, room)), (room, hyphenated)
+            continue
+        first, rest = parts
+        first.wrap(width, 1e6)
+        rest.wrap(width, 1e6)
+        a = [_text(l) for l in first.blPara.lines]
+        b = [_text(l) for l in rest.blPara.lines]
+        assert a + b == lines  # the same breaks, not broken again
+        assert first.blPara.lines[-1].presskit_end == "space"  # never a hyphen at the foot of a page
+        # as many lines as fit, less those that end in a hyphen
+        assert len(a) <= room and all(k in hyphenated for k in range(len(a), room))

@@ -21,10 +21,11 @@ demerits over the whole paragraph, as TeX does:
   line is never the tail of a hyphenated word shorter than ``short_last``
   times the measure; no line's spaces stretch beyond ``tolerance``.
 
-Passes: first with ``tolerance``, then with ``second_tolerance``, then an
-emergency pass that also uses the ``emergency`` penalties (breaks inside long
-words), sets a line that would stretch too far ragged instead, and as the
-very last resort accepts an overfull line where nothing else is possible.
+Passes: first with ``tolerance``, then with ``second_tolerance``, then a
+sloppy pass that sets a line which would stretch beyond ``ragged_limit``
+ragged instead, then an emergency pass that also uses the ``emergency``
+penalties (breaks inside overlong words) and as the very last resort accepts
+an overfull line where nothing could break it.
 
 Ragged-right setting (``ragged=True``): spaces neither stretch nor shrink; the
 badness of a line comes from its shortfall measured against
@@ -85,7 +86,8 @@ class Params:
     max_hyphen_run: int = 2
     short_last: float = 1 / 8       # last line after a hyphen at least this share of the measure
     ragged_stretch: float = 30.0    # ragged setting: a shortfall this long has badness 100
-    ragged_limit: float = 3.0       # emergency: ratio beyond this sets a justified line ragged
+    ragged_limit: float = 3.0       # later passes: ratio beyond this sets a justified line ragged
+    sloppy_tolerance: float = 12.0  # third pass: lines up to this ratio, set ragged beyond the limit
     ragged_before: float = 1.0      # a line before a URL stretching beyond this is set ragged
 
 
@@ -189,9 +191,10 @@ def break_lines(items: Sequence[Item], widths: float | Sequence[float], *, ragge
     widths = list(widths) or [0.0]
     if not any(isinstance(item, Box) for item in items):
         return []
-    for attempt in range(3):
-        tolerance = (params.tolerance, params.second_tolerance, None)[attempt]
-        end = _run(items, widths, ragged, params, tolerance, emergency=attempt == 2)
+    passes = ((params.tolerance, False, False), (params.second_tolerance, False, False),
+              (params.sloppy_tolerance, False, True), (None, True, True))
+    for tolerance, emergency, sloppy in passes:
+        end = _run(items, widths, ragged, params, tolerance, emergency=emergency, sloppy=sloppy)
         if end is not None:
             return _lines(items, widths, end)
     raise AssertionError("the emergency pass always finds a solution")  # pragma: no cover
@@ -202,13 +205,14 @@ def _width(widths: Sequence[float], line: int) -> float:
 
 
 def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: Params,
-         tolerance: float | None, emergency: bool) -> _Node | None:
+         tolerance: float | None, emergency: bool, sloppy: bool) -> _Node | None:
     sums = _Sums(items)
+    breakpoints = _breakpoints(items, emergency)
     n = len(items)
     first_box = _line_start(items, -1)
     active: list[_Node] = [_Node(-1, 0, 1, 0, 0.0, None)]
     starts: dict[int, int] = {-1: first_box}
-    for b in _breakpoints(items, emergency):
+    for index, b in enumerate(breakpoints):
         final = b == n
         item = items[b] if not final else None
         penalty = item.penalty if isinstance(item, Penalty) else 0.0
@@ -258,17 +262,18 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
                     line_ragged = True
                     ratio = short / params.ragged_stretch
             if ratio < -1:
-                if not emergency:
-                    continue  # too long: and every later break from here is longer
-                overfull = True
-                if natural - width > width:
+                # too long: and every later break from here is longer. Only in the emergency
+                # pass, and only if nothing could break it (one box wider than the line), is
+                # an overfull line accepted.
+                if not emergency or (index and breakpoints[index - 1] > start):
                     continue
+                overfull = True
             keep.append(a)
             justified_stretch = not (final or ragged or line_ragged)
             if justified_stretch and tolerance is not None and ratio > tolerance:
                 continue
-            if justified_stretch and tolerance is None and ratio > params.ragged_limit:
-                line_ragged = True  # emergency: better ragged than spaces beyond the limit
+            if justified_stretch and sloppy and ratio > params.ragged_limit:
+                line_ragged = True  # better ragged than spaces beyond the limit
             run = a.run + 1 if flagged else 0
             if run > params.max_hyphen_run and not emergency:
                 continue
