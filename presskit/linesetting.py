@@ -316,6 +316,13 @@ def set_lines(text: ParagraphText, widths: Sequence[float], *, ragged: bool, par
     return [_frag_line(items, line) for line in lines]
 
 
+class JoinedText(str):
+    """The text at the end of a line broken inside a URL (after '/', '.', ...): the
+    tagger writes no line-end space after it, so the copied URL stays whole."""
+
+    joins_next_line = True
+
+
 def _frag_line(items: Sequence[Item], line: Line):
     words: list[Any] = []
     current_frag = None
@@ -340,6 +347,8 @@ def _frag_line(items: Sequence[Item], line: Line):
         how = piece.kind
         if piece.kind == "shy" and words:
             words[-1].text += SHY
+        elif piece.kind == "join" and words:
+            words[-1].text = JoinedText(words[-1].text)
     elif end is None:
         how = "end"
     natural = 0.0
