@@ -160,8 +160,8 @@ class Theme:
                 bold=face in ("bold", "bold_italic"), italic=face in ("italic", "bold_italic")
             )
         if hyphenate:
-            attrs.update(hyphenationLang=self.hyphenator or "", uriWasteReduce=0.3, embeddedHyphenation=1)
-        attrs.setdefault("splitLongWords", 1)
+            # read by presskit.linesetting (ReportLab's own line breaker is not used)
+            attrs.update(hyphenationLang=self.hyphenator or "")
         style = ParagraphStyle(name, parent=parent, **attrs)
         self._cache[name] = style
         return style
