@@ -38,9 +38,9 @@ lead: >-
 body: |
   Der Kreistag hat den **Haushalt** mit großer Mehrheit beschlossen. Wer Fragen hat, schreibt an
   pressestelle@altmarkkreis-salzwedel.de oder liest die
-  [Erläuterungen](https://www.altmarkkreis-salzwedel.de/haushalt) im Netz. Für Werte <5 % und
-  >10 % gelten gesonderte Regeln der Kreisverwaltung, die Grundstückseigentümererklärungen und
-  Breitbandkoordinatorinnen betreffen, und zwar ausnahmslos.
+  [Erläuterungen](https://www.altmarkkreis-salzwedel.de/haushalt) im Netz.
+  Für Werte <5 % und >10 % gelten gesonderte Regeln der Kreisverwaltung, die
+  Grundstückseigentümererklärungen und Breitbandkoordinatorinnen betreffen, und zwar ausnahmslos.
 
   Die vollständige Fassung des Beschlusses liegt unter
   https://www.altmarkkreis-salzwedel.de/fileadmin/user_upload/dokumente/kreistag/2026/sitzung-12/beschlussvorlage-haushaltssatzung-2027-endfassung.pdf
