@@ -27,6 +27,7 @@ from reportlab.platypus.paragraph import Paragraph
 from presskit import marking, rl_internals
 from presskit.images import PreparedImage
 from presskit.linesetting import ParagraphText, rejoin, set_lines
+from presskit.typography.linebreak import Params
 from presskit.tagging.flowables import Tagged
 
 __all__ = ["Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
@@ -75,7 +76,9 @@ class TextParagraph(Paragraph):
         text = self.paragraph_text()
         if text.empty or any(hasattr(f, "cbDefn") or hasattr(f, "lineBreak") for f in self.frags):
             return super().breakLines(width)  # nothing to break (or markup presskit never writes)
-        lines = set_lines(text, widths, ragged=self.ragged)
+        # ragged-right: a line shorter than the measure by 2.5 em has badness 100
+        params = Params(ragged_stretch=2.5 * self.style.fontSize)
+        lines = set_lines(text, widths, ragged=self.ragged, params=params)
         self._preset = (widths, lines)
         return rl_internals.para_lines(lines)
 
