@@ -272,7 +272,8 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
             justified_stretch = not (final or ragged or line_ragged)
             if justified_stretch and tolerance is not None and ratio > tolerance:
                 continue
-            if justified_stretch and sloppy and ratio > params.ragged_limit:
+            too_loose = justified_stretch and sloppy and ratio > params.ragged_limit
+            if too_loose:
                 line_ragged = True  # better ragged than spaces beyond the limit
             run = a.run + 1 if flagged else 0
             if run > params.max_hyphen_run and not emergency:
@@ -280,8 +281,8 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
             demerits = _demerits(ratio if not overfull else -1, penalty, params)
             if overfull:
                 demerits += 1e9 * (1 + natural - width)
-            if line_ragged and not (ragged or ragged_here):
-                demerits += 1e7  # an emergency ragged line in justified text
+            if too_loose:
+                demerits += 1e7  # a ragged line in justified text, for want of anything better
             if flagged and a.hyphenated:
                 demerits += params.flagged_demerits
             if run > params.max_hyphen_run:
