@@ -49,6 +49,7 @@ HEADLINE_PENALTY = 300     # hyphenating a headline word that does not fit
 EMERGENCY_PENALTY = 900    # between any two letters of an overlong word
 
 URL_BREAK_AFTER = "/.-_?&=@"
+DASHES = ("\u2013", "\u2014")  # a dash standing alone as a word never starts a line
 URL_MIN = 3                # characters kept together at either side of a URL break
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _LEADING = "([{\u201e\u201a\u201c\u2018\u00bb\u00ab\"'\u2039\u203a"
@@ -238,11 +239,13 @@ class ParagraphText:
             self._word_items(word, breaks, items)
             if index + 1 < len(self.words):
                 last_frag = word.segments[-1][0]
-                if word.nobreak:
-                    # no break here, but it stretches like every space (PDF word spacing applies to it)
-                    space = _width(NBSP, last_frag)
+                if word.nobreak or self.words[index + 1].text in DASHES:
+                    # no break here (a no-break space, or before a dash: no line starts with
+                    # one), but it stretches like every space (PDF word spacing applies to it)
+                    char = NBSP if word.nobreak else " "
+                    space = _width(char, last_frag)
                     items.append(Penalty(0.0, INF))
-                    items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, NBSP, "space")))
+                    items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, char, "space")))
                 else:
                     space = _space(last_frag.fontName, last_frag.fontSize)
                     before_url = self.words[index + 1].url

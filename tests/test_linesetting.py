@@ -93,3 +93,13 @@ def test_lines_rejoin_to_the_paragraph_text():
     joined = "".join(getattr(f, "text") for f in rejoin(lines))
     assert " ".join(joined.split()) == " ".join(markup.replace("<b>", "").replace("</b>", "").split())
     assert any(line_text(l).endswith("\u00ad") for l in lines)
+
+
+def test_no_line_starts_with_a_dash():
+    t = text("Bund \u2013 Land \u2014 Kreis")
+    items = t.items(1000)
+    for k, item in enumerate(items):
+        if isinstance(item, Box) and item.content.text in ("\u2013", "\u2014"):
+            assert isinstance(items[k - 2], Penalty) and items[k - 2].penalty >= 10000
+    lines = set_lines(t, (40.0, 40.0), ragged=True)
+    assert not any(line_text(l).startswith(("\u2013", "\u2014")) for l in lines)
