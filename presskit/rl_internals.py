@@ -18,6 +18,10 @@ Used by the line setting (:mod:`presskit.linesetting`):
   are drawn without it.
 * ``Paragraph._JustifyLast`` — whether the last line of a paragraph that ends
   at a page break is justified (``Paragraph.split`` sets it on its first part).
+* ``Paragraph.frags`` — the parsed fragments (``ParaFrag``: ``text``,
+  ``fontName``, ``fontSize``, ``link``, ``clone()``), read by
+  :mod:`presskit.linesetting`; a line's ``words`` are clones of them, and the
+  text of each is what ``_putFragLine`` hands to ``tx._textOut`` unchanged.
 """
 
 from __future__ import annotations

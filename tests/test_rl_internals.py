@@ -75,3 +75,47 @@ def test_justify_last_controls_the_last_line():
     assert " Tw" not in _draw(p).replace("0 Tw", "")
     rl_internals.set_justify_last(p, True)
     assert " Tw" in _draw(p).replace("0 Tw", "")
+
+
+def test_parsed_fragments_carry_what_the_line_setting_reads():
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12)
+    p = Paragraph('Ein <b>fetter</b> <a href="https://x.de">Link</a>', style)
+    texts = [f.text for f in p.frags]
+    assert "".join(texts) == "Ein fetter Link"
+    bold = next(f for f in p.frags if f.text == "fetter")
+    assert bold.fontName == "Helvetica-Bold" and bold.fontSize == 10
+    link = next(f for f in p.frags if f.text == "Link")
+    assert link.link and link.link[0][1] == "https://x.de"
+    clone = link.clone()
+    clone.text = "anders"
+    assert clone.link == link.link and link.text == "Link"
+
+
+def test_putfragline_hands_the_fragment_text_object_to_textout():
+    """The tagger recognises a URL line end by the str subclass it gets in _textOut."""
+    from presskit.linesetting import JoinedText
+
+    seen = []
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12)
+    p = _Preset("x", style)
+    line = _line(p.frags[0], "www.example.", 200, words=1)
+    line.words[0].text = JoinedText(line.words[0].text)
+    p.lines = [line, _line(p.frags[0], "de/weiter", 200, words=1)]
+    canvas = Canvas("unused.pdf")
+    begin = canvas.beginText
+
+    def beginText(*args, **kwargs):  # noqa: N802
+        tx = begin(*args, **kwargs)
+        out = tx._textOut
+
+        def _textOut(text, TStar=0):  # noqa: N802,N803
+            seen.append(text)
+            return out(text, TStar)
+
+        tx._textOut = _textOut
+        return tx
+
+    canvas.beginText = beginText
+    p.wrapOn(canvas, 200, 1000)
+    p.drawOn(canvas, 0, 0)
+    assert any(getattr(t, "joins_next_line", False) for t in seen), seen
