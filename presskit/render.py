@@ -139,6 +139,18 @@ def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] =
     build_story(release, brand, theme, labels_for(lang), _allowed(release, brand, allowed_dirs))
 
 
+def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
+    """The headline's words wider than its line on ``brand``'s pages (they get hyphenated)."""
+    from presskit.flowables import TextParagraph
+    from presskit.typography.markup import to_markup
+    from presskit.typography.parse import parse_inline
+
+    lang = release.lang or brand.lang
+    theme = make_theme(brand, lang)
+    headline = TextParagraph(to_markup(parse_inline(release.title, lang)), theme.style("title"))
+    return headline.paragraph_text().overlong_words(theme.geometry.frame_width)
+
+
 def _allowed(release: Release, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
     dirs = list(allowed_dirs)
     if release.source.path is not None:

@@ -102,7 +102,7 @@ class _Builder:
             # tagging stage fills each with the link's text and its annotation
             for words in _link_texts(inline):
                 node.add("Link", alt=words)
-        return Tagged(TextParagraph(markup, self.theme.style(style)), node)
+        return Tagged(TextParagraph(markup, self.theme.style(style), hyphenator=self.theme.hyphenator), node)
 
     def inline(self, text: str) -> ir.Inline:
         return parse_inline(text, self.lang)

@@ -67,12 +67,12 @@ class Geometry:
 _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "base": (None, dict(fontSize=10.5, leading=15, textColor="text", alignment=TA_LEFT, allowWidows=0, allowOrphans=0)),
     "body": ("base", dict(alignment=TA_JUSTIFY, spaceAfter=7, hyphenate=True)),
-    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10)),
+    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10, alignment=TA_LEFT)),  # ragged-right
     "title": ("base", dict(face="bold", fontSize=19, leading=23.5, spaceAfter=5, textColor="primary")),
     "subtitle": ("base", dict(fontSize=13, leading=17, spaceAfter=10, textColor="muted")),
     "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary")),
     "h3": ("base", dict(face="bold", fontSize=10.5, leading=15, spaceBefore=6, spaceAfter=2)),
-    "list": ("body", dict(spaceAfter=3)),
+    "list": ("body", dict(alignment=TA_LEFT, spaceAfter=3)),  # ragged-right: justified list items gape
     "list-label": ("base", dict(alignment=TA_RIGHT, textColor="primary")),
     "quote": ("body", dict(face="italic", fontSize=11.5, leading=17, alignment=TA_LEFT, spaceAfter=3)),
     "quote-attribution": ("base", dict(fontSize=9, leading=12.5, textColor="muted", spaceAfter=0)),
@@ -160,8 +160,8 @@ class Theme:
                 bold=face in ("bold", "bold_italic"), italic=face in ("italic", "bold_italic")
             )
         if hyphenate:
-            attrs.update(hyphenationLang=self.hyphenator or "", uriWasteReduce=0.3, embeddedHyphenation=1)
-        attrs.setdefault("splitLongWords", 1)
+            # read by presskit.linesetting (ReportLab's own line breaker is not used)
+            attrs.update(hyphenationLang=self.hyphenator or "")
         style = ParagraphStyle(name, parent=parent, **attrs)
         self._cache[name] = style
         return style

@@ -711,8 +711,12 @@ def _extracted(build: Build) -> dict[str, str]:
 
 
 def _source_text(build: Build) -> str:
-    r = build.release
-    parts = [r.title, r.subtitle or "", r.lead or "", r.body, r.about or "", r.closing or ""]
+    r, brand = build.release, build.brand
+    # the brand's boilerplate and closing are printed when the release has none of its own
+    own_language = build.lang == brand.lang
+    about = r.about or (brand.about if own_language else None)
+    closing = r.closing or (brand.closing if own_language else None)
+    parts = [r.title, r.subtitle or "", r.lead or "", r.body, about or "", closing or ""]
     if r.facts is not None:
         parts += [x or "" for item in r.facts.items for x in (item.label, item.value, item.text)]
     parts += [image.caption or "" for image in r.images]
