@@ -1,7 +1,8 @@
 """Typesetting measurements taken from a finished PDF, the way a reader meets it.
 
 Everything is measured from what is drawn: character positions from
-pdfplumber, each character tied to its structure element through its marked
+PDFium (pypdfium2): each glyph's origin and its advance width from the font
+file (the box the layout engine fills; ink overhangs of italics do not count), each character tied to its structure element through its marked
 content (MCID -> ParentTree -> element), page furniture recognised by its
 ``/Artifact`` marking. Copied text comes from the real extractors (``pdftotext``
 and pypdfium2), compared without softening: a soft hyphen or a line break
@@ -42,15 +43,17 @@ Definitions (the numbers in the names are those of issue 6):
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import re
 import subprocess
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 __all__ = [
     "Finding", "Line", "Measures", "measure", "source_words", "words_of", "copy_missing",
@@ -212,35 +215,94 @@ def _elements_by_mcid(pdf: pikepdf.Pdf) -> dict[int, dict[int, Element]]:
     return result
 
 
+_SOFT_HYPHENS = {"\u00ad", "\ufffe", "\u0002"}  # PDFium reports a drawn soft hyphen as U+FFFE or U+0002
+
+
+def _mark_info(obj) -> tuple[int, bool, str]:
+    """(MCID or -1, inside an /Artifact?, base font name) of one PDFium text object."""
+    artifact = False
+    name = (ctypes.c_ushort * 64)()
+    length = ctypes.c_ulong()
+    for k in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
+        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
+        if pdfium_c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), ctypes.byref(length)):
+            if bytes(name)[: max(length.value - 2, 0)].decode("utf-16-le") == "Artifact":
+                artifact = True
+    font = ""
+    handle = pdfium_c.FPDFTextObj_GetFont(obj)
+    if handle:
+        buffer = ctypes.create_string_buffer(128)
+        size = pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, ctypes.sizeof(buffer))
+        font = buffer.value.decode("latin-1", "replace") if size else ""
+    return pdfium_c.FPDFPageObj_GetMarkedContentID(obj), artifact, font.split("+")[-1]
+
+
 def _read_lines(path: Path) -> tuple[int, list[Line]]:
+    """Every drawn character of the story (not artifacts) from PDFium, grouped into lines.
+
+    PDFium's loose character box spans the glyph's advance width, like the
+    layout engine's own measure (it equals pdfminer's x0/x1); characters PDFium
+    generates itself (line breaks, spaces between text objects) are skipped."""
     with pikepdf.open(path) as pdf:
         by_mcid = _elements_by_mcid(pdf)
     lines: dict[tuple[int, tuple[int, int], float], Line] = {}
-    with pdfplumber.open(path) as doc:
-        pages = len(doc.pages)
-        for index, page in enumerate(doc.pages):
+    link_ids: dict[int, set[int]] = defaultdict(set)
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        pages = len(doc)
+        rect = pdfium_c.FS_RECTF()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for index in range(pages):
+            page = doc[index]
+            textpage = page.get_textpage()
+            raw = textpage.raw
             mcids = by_mcid.get(index, {})
-            for order, ch in enumerate(page.chars):
-                if ch.get("tag") == "Artifact" or ch.get("mcid") is None:
+            objects: dict[int, tuple[int, bool, str]] = {}
+            for i in range(pdfium_c.FPDFText_CountChars(raw)):
+                if pdfium_c.FPDFText_IsGenerated(raw, i):
                     continue
-                elem = mcids.get(int(ch["mcid"]))
+                obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+                if not obj:
+                    continue
+                address = ctypes.cast(obj, ctypes.c_void_p).value
+                info = objects.get(address)
+                if info is None:
+                    info = objects[address] = _mark_info(obj)
+                mcid, artifact, font = info
+                elem = None if artifact or mcid < 0 else mcids.get(mcid)
                 if elem is None:
                     continue
-                baseline = round(float(ch["matrix"][5]), 1)
-                glyph = Glyph(ch["text"], float(ch["x0"]), float(ch["x1"]), baseline, float(ch["size"]),
-                              str(ch["fontname"]).split("+")[-1], order)
+                text = chr(pdfium_c.FPDFText_GetUnicode(raw, i))
+                if text in _SOFT_HYPHENS:
+                    text = "\u00ad"
+                pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
+                pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
+                baseline = round(y.value, 1)
+                size = pdfium_c.FPDFText_GetFontSize(raw, i)
+                # The glyph's box is its advance from its origin, as the layout engine measures
+                # it; PDFium's loose box would add the ink of italic overhangs.
+                advance = _advance(font, text, size)
+                if advance is None:
+                    left, right = rect.left, rect.right
+                else:
+                    left, right = x.value, x.value + advance
+                glyph = Glyph(text, left, right, baseline, size, font, i)
                 key = (index + 1, elem.key, baseline)
                 line = lines.get(key)
                 if line is None:
                     line = lines[key] = Line(index + 1, elem, baseline, [])
                 line.glyphs.append(glyph)
                 if elem.in_link:
-                    line.link_glyphs.add(id(glyph))
+                    link_ids[id(line)].add(id(glyph))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
     result = []
     for line in lines.values():
-        link_ids = line.link_glyphs
         line.glyphs.sort(key=lambda g: (g.x0, g.order))
-        line.link_glyphs = {i for i, g in enumerate(line.glyphs) if id(g) in link_ids}
+        inside = link_ids.get(id(line), set())
+        line.link_glyphs = {i for i, g in enumerate(line.glyphs) if id(g) in inside}
         if line.ink:
             result.append(line)
     result.sort(key=lambda ln: (ln.page, -ln.baseline, ln.x0))
@@ -284,30 +346,43 @@ def _word_gaps(line: Line) -> list[float]:
 
 
 def _space_width(font: str) -> float:
-    """Width of a space in em for a font of the repository (0.26 em: Noto Sans)."""
-    return _SPACE_WIDTHS.get(font, 0.26)
+    """Width of a space in em (0.26 em, Noto Sans's, for a font we do not know)."""
+    metrics = _font_metrics().get(font)
+    if metrics is None or 32 not in metrics[0]:
+        return 0.26
+    return metrics[0][32]
 
 
-def _font_spaces() -> dict[str, float]:
-    widths: dict[str, float] = {}
-    try:
-        from fontTools.ttLib import TTFont
-    except ImportError:  # pragma: no cover
-        return widths
+@functools.cache
+def _font_metrics() -> dict[str, tuple[dict[int, float], float]]:
+    """PostScript name -> ({code point: advance in em}, em) for the repository's fonts."""
+    from fontTools.ttLib import TTFont
+
+    fonts: dict[str, tuple[dict[int, float], float]] = {}
     root = Path(__file__).resolve().parent.parent
-    for path in [*root.glob("fonts/**/*.ttf"), *root.glob("fonts/**/*.otf"), *root.glob("presskit/**/*.ttf")]:
+    for path in sorted({*root.glob("fonts/**/*.[ot]tf"), *root.glob("presskit/**/*.[ot]tf")}):
         try:
             font = TTFont(path, lazy=True)
             name = font["name"].getDebugName(6)
-            glyph = font.getBestCmap().get(32)
-            if name and glyph:
-                widths[name] = font["hmtx"][glyph][0] / font["head"].unitsPerEm
-        except Exception:  # pragma: no cover - a broken font is not ours to judge here
+            upem = font["head"].unitsPerEm
+            hmtx = font["hmtx"]
+            advances = {code: hmtx[glyph][0] / upem for code, glyph in font.getBestCmap().items()}
+        except Exception:  # pragma: no cover - not a font we can read: its glyphs keep PDFium's boxes
             continue
-    return widths
+        if name:
+            fonts[name] = (advances, 1.0)
+    return fonts
 
 
-_SPACE_WIDTHS = _font_spaces()
+def _advance(font: str, text: str, size: float) -> float | None:
+    """The advance width of one character in points, from the font file; None if unknown."""
+    metrics = _font_metrics().get(font)
+    if metrics is None:
+        return None
+    width = metrics[0].get(ord(text))
+    if width is None and text == "\u00ad":
+        width = metrics[0].get(ord("-"))
+    return None if width is None else width * size
 
 
 # -- the checks --------------------------------------------------------------------------
@@ -326,7 +401,7 @@ def measure(path: Path | str, frame: tuple[float, float], end_texts: tuple[str, 
         for g in line.ink:
             outside = max(g.x1 - right, left - g.x0)
             if outside > OUTSIDE:
-                m.findings["overflow"].append(Finding(line.page, line.text, outside))
+                m.findings["overflow"].append(Finding(line.page, f"{g.text!r} in {line.text}", outside))
 
     for key, group in groups.items():
         elem = group[0].element
@@ -440,6 +515,29 @@ def release_words(release, brand=None) -> tuple[Counter, Counter]:
     return main, source_words(*other_texts)
 
 
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201c\u201d\u201e()\[\]]+|[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}")
+#: where a URL or an e-mail address may break (issue 6.2), without a hyphen
+_ADDRESS_BREAK = re.compile(r"(?<=[/.\-_?&=@])[ \t]*\r?\n")
+
+
+def source_addresses(*texts: str | None) -> Counter:
+    """URLs and e-mail addresses printed in the texts (link targets ``](url)`` are not printed)."""
+    found: Counter = Counter()
+    for text in texts:
+        if text:
+            for match in _ADDRESS.finditer(_LINK_TARGET.sub("]", text)):
+                found[match.group(0).rstrip(".,;:!?'*_")] += 1
+    return found
+
+
+def addresses_missing(text: str, addresses: Counter) -> list[str]:
+    """Addresses not found unbroken in ``text``. A line break right after one of
+    ``/ . - _ ? & = @`` is where an address may break, so it is taken out first;
+    any other break, a soft or added hyphen, or a lost character makes it missing."""
+    joined = _ADDRESS_BREAK.sub("", text)
+    return sorted(a for a, n in addresses.items() if joined.count(a) < n for _ in range(n - joined.count(a)))
+
+
 def pdftotext_text(path: Path | str) -> str:
     """poppler's text (``pdftotext -enc UTF-8``), as Evince and Okular copy it."""
     return subprocess.run(
@@ -508,7 +606,9 @@ class CorpusResult:
     width: str
     pdf: Path
     measures: Measures
-    copy: dict[str, list[str]]   # "poppler"/"pdfium" (title, lead, body) and "poppler-other"/"pdfium-other"
+    #: missing words per extractor: "poppler"/"pdfium" (title, lead, body), "…-other" (facts,
+    #: links, contact people) and "…-addr" (printed URLs and e-mail addresses, unbroken)
+    copy: dict[str, list[str]]
 
     @property
     def label(self) -> str:
@@ -546,11 +646,19 @@ def build_and_measure(source: Path, width: str, folder: Path) -> CorpusResult:
     if release.contact is None and not own:
         other = source_words(*[t for item in (release.facts.items if release.facts else ()) for t in (item.text, item.label, item.value)],
                              *[link.text or link.url for link in release.links])
+    contact = release.contact or (brand.contact if own else None)
+    addresses = source_addresses(
+        release.title, release.subtitle, release.lead, release.body,
+        *[link.url for link in release.links if not link.text],
+        *[p.email for p in (contact.people if contact else ())],
+    )
     poppler, pdfium_ = pdftotext_text(pdf), pdfium_text(pdf)
     copy = {
         "poppler": copy_missing(poppler, main),
         "pdfium": copy_missing(pdfium_, main),
         "poppler-other": copy_missing(poppler, other),
         "pdfium-other": copy_missing(pdfium_, other),
+        "poppler-addr": addresses_missing(poppler, addresses),
+        "pdfium-addr": addresses_missing(pdfium_, addresses),
     }
     return CorpusResult(source.stem, width, pdf, measures, copy)

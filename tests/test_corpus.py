@@ -155,6 +155,13 @@ def test_facts_links_and_contacts_copy_whole(corpus):
     assert not bad, _copy_report(results, "poppler-other") + "\n" + _copy_report(results, "pdfium-other")
 
 
+@pytest.mark.xfail(strict=True, reason="issue 6.2: URLs and e-mail addresses break at arbitrary letters")
+def test_urls_and_email_addresses_break_only_after_their_punctuation(corpus):
+    results = corpus.all()
+    bad = [r for r in results if r.copy["poppler-addr"] or r.copy["pdfium-addr"]]
+    assert not bad, _copy_report(results, "poppler-addr") + "\n" + _copy_report(results, "pdfium-addr")
+
+
 # -- the measurement itself ------------------------------------------------------------------
 
 
@@ -187,3 +194,11 @@ def test_copied_words_are_compared_without_softening():
     assert lm.copy_missing("Der Schotterra\u00ad\nsen am Radweg – „neu“.", words) == ["Schotterrasen"]
     assert lm.copy_missing("Der Schotterra\ufffe\r\nsen am Radweg", words) == ["Schotterrasen", "neu"]
     assert lm.copy_missing("Der\u00a0Schotterrasen am Radweg „neu“", words) == []
+
+
+def test_addresses_may_break_only_after_their_punctuation():
+    found = lm.source_addresses("Siehe [www.kreis.de/a](https://www.kreis.de/a), https://x.de/b-c. Mail: a.b@kreis.de.")
+    assert found == Counter({"www.kreis.de/a": 1, "https://x.de/b-c": 1, "a.b@kreis.de": 1})
+    assert lm.addresses_missing("www.kreis.de/\na https://x.de/b-\nc a.b@\nkreis.de", found) == []
+    assert lm.addresses_missing("www.kreis.de/a https://x.de/b-c a.b@kre\nis.de", found) == ["a.b@kreis.de"]
+    assert lm.addresses_missing("www.kre\u00ad\nis.de/a https://x.de/b-c a.b@kreis.de", found) == ["www.kreis.de/a"]
