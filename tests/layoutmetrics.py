@@ -1,16 +1,19 @@
 """Typesetting measurements taken from a finished PDF, the way a reader meets it.
 
-Everything is measured from what is drawn: character positions from
-PDFium (pypdfium2): each glyph's origin and its advance width from the font
-file (the box the layout engine fills; ink overhangs of italics do not count), each character tied to its structure element through its marked
+Everything is measured from what is drawn: character positions from pdfminer
+(pdfplumber's engine: the glyphs as drawn, whatever /ActualText says, each box
+its advance width as the layout engine measures it, so ink overhangs of italics
+do not count), each character tied to its structure element through its marked
 content (MCID -> ParentTree -> element), page furniture recognised by its
 ``/Artifact`` marking. Copied text comes from the real extractors (``pdftotext``
 and pypdfium2), compared without softening: a soft hyphen or a line break
 inside a word makes that word missing.
 
 ``measure(pdf, frame=(left, right))`` returns a :class:`Measures` with one
-list of :class:`Finding` per check; ``copy_missing(pdf, words)`` compares
-copied text with source words (:func:`source_words`).
+list of :class:`Finding` per check; ``copy_missing(text, words)`` compares
+copied text with source words (:func:`source_words`), ``addresses_missing``
+with printed URLs and e-mail addresses; ``build_and_measure`` does all of it
+for one corpus release at one width (:data:`WIDTHS`).
 
 Definitions (the numbers in the names are those of issue 6):
 
@@ -43,7 +46,6 @@ Definitions (the numbers in the names are those of issue 6):
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import re
 import subprocess
@@ -53,7 +55,10 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTChar
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 
 __all__ = [
     "Finding", "Line", "Measures", "measure", "source_words", "words_of", "copy_missing",
@@ -215,78 +220,62 @@ def _elements_by_mcid(pdf: pikepdf.Pdf) -> dict[int, dict[int, Element]]:
     return result
 
 
-_SOFT_HYPHENS = {"\u00ad", "\ufffe", "\u0002"}  # PDFium reports a drawn soft hyphen as U+FFFE or U+0002
+class _Glyphs(PDFLayoutAnalyzer):
+    """pdfminer device collecting each drawn character with the marked content it is in.
 
+    pdfminer reports the glyphs as drawn, whatever /ActualText says (PDFium and
+    poppler replace the glyphs under an /ActualText span by its text, so their
+    positions would no longer show a line-end hyphen), and the box of each
+    glyph is its advance width from the PDF's own widths. Marked content is
+    tracked as a stack: an /ActualText /Span inside a /P keeps the P's MCID."""
 
-def _mark_info(obj) -> tuple[int, bool, str]:
-    """(MCID or -1, inside an /Artifact?, base font name) of one PDFium text object."""
-    artifact = False
-    name = (ctypes.c_ushort * 64)()
-    length = ctypes.c_ulong()
-    for k in range(pdfium_c.FPDFPageObj_CountMarks(obj)):
-        mark = pdfium_c.FPDFPageObj_GetMark(obj, k)
-        if pdfium_c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), ctypes.byref(length)):
-            if bytes(name)[: max(length.value - 2, 0)].decode("utf-16-le") == "Artifact":
-                artifact = True
-    font = ""
-    handle = pdfium_c.FPDFTextObj_GetFont(obj)
-    if handle:
-        buffer = ctypes.create_string_buffer(128)
-        size = pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, ctypes.sizeof(buffer))
-        font = buffer.value.decode("latin-1", "replace") if size else ""
-    return pdfium_c.FPDFPageObj_GetMarkedContentID(obj), artifact, font.split("+")[-1]
+    def __init__(self, manager: PDFResourceManager) -> None:
+        super().__init__(manager, pageno=1, laparams=None)
+        self.stack: list[tuple[str, int | None]] = []
+        self.found: list[tuple[LTChar, int | None, bool]] = []
+
+    def begin_tag(self, tag, props=None) -> None:
+        mcid = props.get("MCID") if isinstance(props, dict) else None
+        self.stack.append((str(getattr(tag, "name", tag)), int(mcid) if isinstance(mcid, int) else None))
+
+    def end_tag(self) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    def render_char(self, *args, **kwargs) -> float:
+        advance = super().render_char(*args, **kwargs)
+        artifact = any(name == "Artifact" for name, _ in self.stack)
+        mcid = next((m for _, m in reversed(self.stack) if m is not None), None)
+        self.found.append((self.cur_item._objs[-1], mcid, artifact))
+        return advance
+
+    def receive_layout(self, ltpage) -> None:
+        pass
 
 
 def _read_lines(path: Path) -> tuple[int, list[Line]]:
-    """Every drawn character of the story (not artifacts) from PDFium, grouped into lines.
-
-    PDFium's loose character box spans the glyph's advance width, like the
-    layout engine's own measure (it equals pdfminer's x0/x1); characters PDFium
-    generates itself (line breaks, spaces between text objects) are skipped."""
+    """Every drawn character of the story (not artifacts), grouped into lines."""
     with pikepdf.open(path) as pdf:
         by_mcid = _elements_by_mcid(pdf)
     lines: dict[tuple[int, tuple[int, int], float], Line] = {}
     link_ids: dict[int, set[int]] = defaultdict(set)
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        pages = len(doc)
-        rect = pdfium_c.FS_RECTF()
-        x, y = ctypes.c_double(), ctypes.c_double()
-        for index in range(pages):
-            page = doc[index]
-            textpage = page.get_textpage()
-            raw = textpage.raw
+    manager = PDFResourceManager()
+    device = _Glyphs(manager)
+    interpreter = PDFPageInterpreter(manager, device)
+    pages = 0
+    with open(path, "rb") as handle:
+        for index, page in enumerate(PDFPage.get_pages(handle)):
+            pages += 1
+            device.stack, device.found = [], []
+            interpreter.process_page(page)
             mcids = by_mcid.get(index, {})
-            objects: dict[int, tuple[int, bool, str]] = {}
-            for i in range(pdfium_c.FPDFText_CountChars(raw)):
-                if pdfium_c.FPDFText_IsGenerated(raw, i):
-                    continue
-                obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-                if not obj:
-                    continue
-                address = ctypes.cast(obj, ctypes.c_void_p).value
-                info = objects.get(address)
-                if info is None:
-                    info = objects[address] = _mark_info(obj)
-                mcid, artifact, font = info
-                elem = None if artifact or mcid < 0 else mcids.get(mcid)
+            for order, (char, mcid, artifact) in enumerate(device.found):
+                elem = None if artifact or mcid is None else mcids.get(mcid)
                 if elem is None:
                     continue
-                text = chr(pdfium_c.FPDFText_GetUnicode(raw, i))
-                if text in _SOFT_HYPHENS:
-                    text = "\u00ad"
-                pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-                pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
-                baseline = round(y.value, 1)
-                size = pdfium_c.FPDFText_GetFontSize(raw, i)
-                # The glyph's box is its advance from its origin, as the layout engine measures
-                # it; PDFium's loose box would add the ink of italic overhangs.
-                advance = _advance(font, text, size)
-                if advance is None:
-                    left, right = rect.left, rect.right
-                else:
-                    left, right = x.value, x.value + advance
-                glyph = Glyph(text, left, right, baseline, size, font, i)
+                baseline = round(float(char.matrix[5]), 1)
+                glyph = Glyph(char.get_text(), float(char.x0), float(char.x1), baseline, float(char.size),
+                              str(char.fontname).split("+")[-1], order)
                 key = (index + 1, elem.key, baseline)
                 line = lines.get(key)
                 if line is None:
@@ -294,10 +283,6 @@ def _read_lines(path: Path) -> tuple[int, list[Line]]:
                 line.glyphs.append(glyph)
                 if elem.in_link:
                     link_ids[id(line)].add(id(glyph))
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
     result = []
     for line in lines.values():
         line.glyphs.sort(key=lambda g: (g.x0, g.order))
@@ -372,17 +357,6 @@ def _font_metrics() -> dict[str, tuple[dict[int, float], float]]:
         if name:
             fonts[name] = (advances, 1.0)
     return fonts
-
-
-def _advance(font: str, text: str, size: float) -> float | None:
-    """The advance width of one character in points, from the font file; None if unknown."""
-    metrics = _font_metrics().get(font)
-    if metrics is None:
-        return None
-    width = metrics[0].get(ord(text))
-    if width is None and text == "\u00ad":
-        width = metrics[0].get(ord("-"))
-    return None if width is None else width * size
 
 
 # -- the checks --------------------------------------------------------------------------
