@@ -17,6 +17,7 @@ prints one row per PDF, then totals per width and for everything. Columns
   frag    paragraphs ending in a hyphenated fragment < 1/8 line / smallest share
   ladder  runs of > 2 hyphenated lines / longest run
   colon   page feet ending in ':'
+  indent  paragraph lines (not the first) starting with a drawn space or further right
   cp-pop  title/lead/body words not whole in pdftotext output
   cp-pdf  ... in pypdfium2's text
   cp-oth  facts/links/contact words not whole (poppler + PDFium)
@@ -39,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import layoutmetrics as lm  # noqa: E402
 
-HEADER = ("release", "width", "pp", "out", "just", ">2x", "pgbrk", "attr", "end", "frag", "ladder", "colon",
+HEADER = ("release", "width", "pp", "out", "just", ">2x", "pgbrk", "attr", "end", "frag", "ladder", "colon", "indent",
           "cp-pop", "cp-pdf", "cp-oth", "addr")
 
 
@@ -67,6 +68,7 @@ def _row(label: str, width: str, results: list[lm.CorpusResult]) -> tuple[str, .
         f"{frag}/{worst('short_fragment', min):.3f}" if frag else "0",
         f"{n('ladder')}/{int(worst('ladder'))}" if n("ladder") else "0",
         str(n("colon_foot")),
+        str(n("stray_indent")),
         str(sum(len(r.copy["poppler"]) for r in results)),
         str(sum(len(r.copy["pdfium"]) for r in results)),
         str(sum(len(r.copy["poppler-other"]) + len(r.copy["pdfium-other"]) for r in results)),

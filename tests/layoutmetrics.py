@@ -35,13 +35,16 @@ Definitions (the numbers in the names are those of issue 6):
 * **lone attribution** (``lone_attribution``): a quote's attribution ("— …")
   on a later page than every other line of its quote.
 * **alone on the last page** (``lonely_end``): the last page's story is only
-  the closing line and/or the boilerplate (texts given by the caller).
+  the closing line and/or the boilerplate with its heading (texts given by the
+  caller; compared as letters and digits, in any order).
 * **short final fragment** (``short_fragment``): an element's last line after a
   hyphenated line, narrower than 1/8 of the element's widest line.
 * **hyphen ladder** (``ladder``): more than two hyphenated lines in a row in
   one element.
 * **colon at the page foot** (``colon_foot``): the lowest story line of a page
   (not the last) ends with ':' (a sentence introducing what follows).
+* **stray indent** (``stray_indent``): a line after the first of a P element
+  that starts with a drawn space or right of the element's other lines.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ CHECKS = {
     "short_fragment": "paragraphs ending in a hyphenated fragment < 1/8 line",
     "ladder": "runs of more than two hyphenated lines",
     "colon_foot": "page feet ending in ':'",
+    "stray_indent": "lines of a paragraph starting right of its other lines",
 }
 
 
@@ -413,6 +417,14 @@ def measure(path: Path | str, frame: tuple[float, float], end_texts: tuple[str, 
             if share < FRAGMENT_SHARE:
                 m.findings["short_fragment"].append(Finding(last.page, f"{group[-2].text[-25:]} | {last.text}", share))
 
+        # a line of a paragraph that starts further right than the paragraph's other
+        # lines (a drawn space at a line start); first lines may be indented
+        if elem.type == "/P" and len(group) >= 2:
+            left_edge = min(ln.x0 for ln in group[1:])
+            for line in group[1:]:
+                if line.x0 > left_edge + 0.5 or line.glyphs[0].text == " ":
+                    m.findings["stray_indent"].append(Finding(line.page, line.text, line.x0 - left_edge))
+
     # (d) attributions alone at the top of a page
     quotes: dict[tuple[int, int], list[Line]] = defaultdict(list)
     for line in lines:
@@ -428,9 +440,10 @@ def measure(path: Path | str, frame: tuple[float, float], end_texts: tuple[str, 
     # (d) the last page holds only the closing line and/or the boilerplate
     if pages > 1 and end_texts:
         last_page = "".join(ln.text for ln in lines if ln.page == pages)
-        tail = _squash(last_page)
-        end = _squash(" ".join(end_texts))
-        if tail and tail in end:
+        rest = _squash(last_page)
+        for text in sorted(end_texts, key=len, reverse=True):
+            rest = rest.replace(_squash(text), "", 1)
+        if not rest:
             m.findings["lonely_end"].append(Finding(pages, last_page[:80], 1))
 
     # a sentence ending in ':' at the foot of a page

@@ -111,7 +111,7 @@ def test_no_quote_attribution_alone_on_a_page(corpus):
     _assert_none(corpus, "lone_attribution")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.6: the closing line can end up alone on the last page")
+@pytest.mark.xfail(strict=True, reason="issue 6.6: the closing line, or only the boilerplate, can end up alone on the last page")
 def test_the_last_page_holds_more_than_the_closing_line_and_boilerplate(corpus):
     _assert_none(corpus, "lonely_end")
 
@@ -128,6 +128,11 @@ def test_at_most_two_hyphenated_lines_in_a_row(corpus):
 
 def test_no_sentence_ending_in_a_colon_at_a_page_foot(corpus):
     _assert_none(corpus, "colon_foot")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 6.2: the line after a URL broken at the frame edge starts with a drawn space")
+def test_no_line_of_a_paragraph_starts_with_a_stray_indent(corpus):
+    _assert_none(corpus, "stray_indent")
 
 
 def _copy_report(results, tool: str) -> str:
