@@ -32,7 +32,7 @@ Definitions (the numbers in the names are those of issue 6):
   letter, outside a Link (URLs may break after a hyphen).
 * **across a page break** (``page_break_hyphen``): a hyphenated line whose
   element continues on a later page.
-* **lone attribution** (``lone_attribution``): a quote's attribution ("— …")
+* **lone attribution** (``lone_attribution``): a quote's attribution ("— …", a P of the quote starting with a dash)
   on a later page than every other line of its quote.
 * **alone on the last page** (``lonely_end``): the last page's story is only
   the closing line and/or the boilerplate with its heading (texts given by the
@@ -440,7 +440,7 @@ def measure(path: Path | str, frame: tuple[float, float], end_texts: tuple[str, 
         if line.element.ancestors[:1] == ("/BlockQuote",):
             quotes[line.element.parent_key].append(line)
     for quote_lines in quotes.values():
-        attribution = [ln for ln in quote_lines if groups[ln.element.key][0].text.startswith("\u2014")]
+        attribution = [ln for ln in quote_lines if groups[ln.element.key][0].text.startswith(("\u2014", "\u2013", "-"))]
         rest = [ln for ln in quote_lines if ln not in attribution]
         if attribution and rest and min(ln.page for ln in attribution) > max(ln.page for ln in rest):
             first = min(attribution, key=lambda ln: (ln.page, -ln.baseline))
