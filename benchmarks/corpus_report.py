@@ -1,6 +1,6 @@
 """The typesetting figures of issue 6 for every corpus release at every text width.
 
-    python benchmarks/corpus_report.py [--widths narrow,default,wide] [--details] [--keep DIR]
+    python benchmarks/corpus_report.py [--widths narrow,default,wide] [--examples] [--details] [--keep DIR]
 
 Builds tests/corpus/*.yaml with the CLI's build function at the widths of
 tests/layoutmetrics.py (the bundled brand with other left/right margins) and
@@ -24,7 +24,8 @@ prints one row per PDF, then totals per width and for everything. Columns
   addr    printed URLs/e-mail addresses not unbroken (poppler + PDFium; a line
           break right after / . - _ ? & = @ is allowed)
 
---details prints every finding under the table. It is a report: exit status 0.
+--examples adds the bundled releases/*.yaml; --details prints every finding
+under the table. It is a report: exit status 0.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--widths", default=",".join(lm.WIDTHS), help="comma-separated, from: " + ", ".join(lm.WIDTHS))
+    parser.add_argument("--examples", action="store_true", help="measure releases/*.yaml too")
     parser.add_argument("--details", action="store_true", help="list every finding")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep the PDFs")
     args = parser.parse_args(argv)
@@ -98,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
-        results = [lm.build_and_measure(src, width, folder) for src in lm.corpus_files() for width in widths]
+        sources = lm.corpus_files() + (sorted((ROOT / "releases").glob("*.yaml")) if args.examples else [])
+        results = [lm.build_and_measure(src, width, folder) for src in sources for width in widths]
     elapsed = time.perf_counter() - started
 
     rows = [_row(r.name, r.width, [r]) for r in results]
@@ -111,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios = sorted(x for r in results for x in r.measures.spacing)
     p99 = ratios[min(len(ratios) - 1, int(0.99 * len(ratios)))] if ratios else 0.0
     print()
-    print(f"{len(results)} PDFs ({len(lm.corpus_files())} releases x {len(widths)} widths) in {elapsed:.1f} s")
+    print(f"{len(results)} PDFs ({len(sources)} releases x {len(widths)} widths) in {elapsed:.1f} s")
     print(f"justified lines: {lines}; word space > 2x normal on {over2} ({over2 / max(lines, 1):.1%}); "
           f"p50 {ratios[len(ratios) // 2] if ratios else 0:.2f}x, p99 {p99:.2f}x, max {ratios[-1] if ratios else 0:.2f}x "
           "(target: <= 2x on 99 %, never > 2.5x)")
