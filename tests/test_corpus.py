@@ -84,12 +84,10 @@ def test_corpus_release_builds_on_two_to_four_pages_with_justified_prose(corpus,
 # -- the checks of issue 6 --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.1/6.2: lines after a hyphenation in multi-fragment paragraphs, and long URLs, stick out of the frame")
 def test_no_glyph_outside_the_text_frame(corpus):
     _assert_none(corpus, "overflow")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.5: first-fit line breaking only stretches spaces")
 def test_word_spaces_at_most_twice_normal_on_99_percent_of_justified_lines(corpus):
     results = corpus.all()
     lines = sum(r.measures.justified_lines for r in results)
@@ -97,12 +95,10 @@ def test_word_spaces_at_most_twice_normal_on_99_percent_of_justified_lines(corpu
     assert over <= 0.01 * lines, f"{over} of {lines} justified lines ({over / lines:.1%})\n" + _report(results, "spacing_over_2")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.5/6.2: first-fit line breaking; lines next to long URLs are stretched")
 def test_word_spaces_never_above_two_and_a_half_times_normal(corpus):
     _assert_none(corpus, "spacing_over_2_5")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.6: a hyphenated word can run across a page break")
 def test_no_hyphenated_word_across_a_page_break(corpus):
     _assert_none(corpus, "page_break_hyphen")
 
@@ -117,12 +113,10 @@ def test_the_last_page_holds_more_than_the_closing_line_and_boilerplate(corpus):
     _assert_none(corpus, "lonely_end")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.5: paragraphs end in tiny hyphenated fragments ('mög-/lich.')")
 def test_no_paragraph_ends_in_a_short_hyphenated_fragment(corpus):
     _assert_none(corpus, "short_fragment")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.5: no penalty for consecutive hyphenated lines")
 def test_at_most_two_hyphenated_lines_in_a_row(corpus):
     _assert_none(corpus, "ladder")
 
@@ -131,7 +125,6 @@ def test_no_sentence_ending_in_a_colon_at_a_page_foot(corpus):
     _assert_none(corpus, "colon_foot")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.2: the line after a URL broken at the frame edge starts with a drawn space")
 def test_no_line_of_a_paragraph_starts_with_a_stray_indent(corpus):
     _assert_none(corpus, "stray_indent")
 
@@ -148,7 +141,6 @@ def test_every_word_of_title_lead_and_body_copies_whole_with_poppler(corpus):
     assert not any(r.copy["poppler"] for r in results), _copy_report(results, "poppler")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.10: PDFium's text has U+FFFE and a line break inside hyphenated words")
 def test_every_word_of_title_lead_and_body_copies_whole_with_pdfium(corpus):
     results = corpus.all()
     assert not any(r.copy["pdfium"] for r in results), _copy_report(results, "pdfium")
