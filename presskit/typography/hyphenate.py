@@ -10,14 +10,12 @@
   40, a break the patterns allow 50, a poor one (between two vowels,
   ``Muse|um``) 80.  For a line breaker that weighs breaks (Knuth-Plass).
   ``hyphenator.positions(word)`` is the same indexes without penalties.
-* ``hyphenator(word)`` (``ParagraphStyle(hyphenationLang=<hyphenator>)``)
-  yields ``(head, tail)`` pairs ordered by the length of the head, longest
-  first, which is what ReportLab's first-fit line filling expects.  Every head
-  ends with U+00AD SOFT HYPHEN: ReportLab then adds no hyphen of its own
-  (``_hyGenPair``), the font draws U+00AD as a hyphen at the line end, and
-  text copied from the PDF contains U+00AD instead of a hard ``-``, so a copied
-  word stays one word.  ReportLab only keeps U+00AD on one of its code paths;
-  on the others we yield plain heads (see ``_shy_unsafe_caller``).
+* ``hyphenator(word)`` yields ``(head, tail)`` pairs ordered by the length of
+  the head, longest first; every head ends with U+00AD SOFT HYPHEN (or the
+  word's own hyphen), the character the line setter draws at a line end, so
+  that text copied from the PDF keeps whole words.  presskit's own line setter
+  (``presskit.linesetting``) uses :meth:`Hyphenator.breaks`; ReportLab's
+  first-fit breaker is never used for presskit's paragraphs.
 
 Sources:
 
@@ -64,7 +62,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -393,23 +390,6 @@ def _skip(word: str) -> bool:
     )
 
 
-def _shy_unsafe_caller() -> bool:
-    """True when ReportLab asks from a code path where a U+00AD head misbehaves.
-
-    Checked against ReportLab 4.2-5.1 (platypus/paragraph.py):
-
-    * ``_hyGenFragsPair`` (a word whose style changes mid-word, ``**Land**rat``)
-      cuts at ``len(head)``, one letter too late with an added U+00AD.
-
-    There we yield plain heads and ReportLab draws its own ``-``. Everywhere
-    else U+00AD stays at the line end and copies as a soft hyphen (for
-    single-style paragraphs thanks to ``presskit.flowables``, which keeps
-    ReportLab's ``_SHYStr`` from deleting it).
-    """
-    caller = sys._getframe(2)  # _shy_unsafe_caller <- __call__ <- ReportLab
-    return caller.f_code.co_name == "_hyGenFragsPair"
-
-
 class Hyphenator:
     """Hyphenation of one language: ``breaks(word)`` for a line breaker that weighs
     breaks, and callable word -> (head, tail) pairs, longest head first, for ReportLab."""
@@ -551,14 +531,13 @@ class Hyphenator:
         positions = self.positions(word)
         if not positions:
             return iter(())
-        plain = _shy_unsafe_caller()
-        return self._pairs(word, positions, plain)
+        return self._pairs(word, positions)
 
     @staticmethod
-    def _pairs(word: str, positions: tuple[int, ...], plain: bool) -> Iterator[tuple[str, str]]:
+    def _pairs(word: str, positions: tuple[int, ...]) -> Iterator[tuple[str, str]]:
         for p in reversed(positions):
             head, tail = word[:p], word[p:]
-            if head[-1] in "-\u00ad" or plain:
+            if head[-1] in "-\u00ad":
                 yield head, tail
             else:
                 yield head + SHY, tail
@@ -636,51 +615,10 @@ def _strip_punctuation(token: str) -> str:
     return token[start:end]
 
 
-def _keep_soft_hyphen_at_line_end() -> None:
-    """Make ReportLab's single-style line breaker keep a hyphenation head's U+00AD.
-
-    Our hyphenator ends every head with U+00AD, so the line-end hyphen is drawn
-    (the font shows U+00AD as a hyphen) and copies as nothing: journalists copy
-    whole words. ReportLab's breaker for single-style paragraphs, however, passes
-    the head through ``_SHYStr``, which deletes every U+00AD, and the hyphen
-    vanished from the page; where it breaks at a soft hyphen inside a word (as
-    it does when a paragraph continues on the next page) it draws a hard '-'.
-    This subclass leaves a head that ends in its only U+00AD alone, ends heads
-    split at a soft hyphen with U+00AD too, and behaves as ``_SHYStr`` otherwise.
-    Applied when the first hyphenator is made; checked against ReportLab 5.1 by the tests.
-    """
-    from reportlab.platypus import paragraph
-
-    original = paragraph._SHYStr
-    if getattr(original, "presskit_keeps_heads", False):
-        return
-
-    class _SHYStrKeepingHeads(original):
-        presskit_keeps_heads = True
-
-        def __new__(cls, s):
-            if s.endswith(SHY) and s.count(SHY) == 1:
-                return s  # a hyphenation head: its U+00AD is the visible line-end hyphen
-            return original.__new__(cls, s)
-
-        def __shysplit__(self, fontName, fontSize, baseWidth, limWidth, encoding="utf8"):
-            # Breaking at a soft hyphen already in the word (a rejoined head and tail
-            # after a page break, or one the user typed): end the head with U+00AD
-            # like our own hyphenation does, not with ReportLab's hard '-'.
-            parts = original.__shysplit__(self, fontName, fontSize, baseWidth, limWidth, encoding)
-            if not parts:
-                return parts
-            head, tail = parts
-            return [paragraph._SplitWordH(str(head)[:-1] + SHY), tail]
-
-    paragraph._SHYStr = _SHYStrKeepingHeads
-
-
 @lru_cache(maxsize=None)
 def hyphenator(lang: str) -> Hyphenator:
     """The hyphenator for ``lang`` (``de`` or ``en``), built once per process.  For one
     document's person names use ``hyphenator(lang).protecting(names)``."""
-    _keep_soft_hyphen_at_line_end()
     key = (lang or "de").lower()[:2]
     key = key if key in LANGUAGES else "en"
     compound = (lambda: load_patterns(key, part="compound")) if "compound" in PARTS[key] else None

@@ -222,7 +222,9 @@ def _pdf_text(markup: str) -> str:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate
+
+    from presskit.flowables import TextParagraph
 
     pdfmetrics.registerFont(TTFont("PkTestNoto", str(ROOT / "fonts" / "NotoSans-Regular.ttf")))
     pdfmetrics.registerFont(TTFont("PkTestNotoB", str(ROOT / "fonts" / "NotoSans-Bold.ttf")))
@@ -230,7 +232,7 @@ def _pdf_text(markup: str) -> str:
         addMapping("PkTestNoto", bold, italic, "PkTestNotoB" if bold else "PkTestNoto")
     style = ParagraphStyle("t", fontName="PkTestNoto", fontSize=11, leading=14, hyphenationLang=hyphenator("de"))
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, leftMargin=200, rightMargin=595 - 300).build([Paragraph(markup, style)])
+    SimpleDocTemplate(buf, leftMargin=200, rightMargin=595 - 300).build([TextParagraph(markup, style)])
     return pypdf.PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
 
 
@@ -245,8 +247,8 @@ def test_soft_hyphen_copies_from_pdf_in_mixed_style_paragraphs():
 
 
 def test_single_style_paragraphs_keep_the_soft_hyphen():
-    """ReportLab's single-style breaker would strip U+00AD heads (losing the hyphen);
-    presskit keeps it, so these paragraphs copy as cleanly as mixed-style ones."""
+    """Single-style paragraphs copy as cleanly as mixed-style ones (ReportLab's own
+    single-style breaker would strip U+00AD heads; presskit's line setter keeps them)."""
     text = _pdf_text("Die " + SENTENCE)
     assert SHY + "\n" in text and "-\n" not in text
     assert text.replace(SHY + "\n", "").replace("\n", " ").split() == ("Die " + SENTENCE).split()
