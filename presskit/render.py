@@ -35,7 +35,8 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
 
     lang = release.lang or brand.lang
     labels = labels_for(lang)
-    title = plain_text(parse_inline(release.title, lang))
+    # metadata is searched, not typeset: no-break spaces are plain spaces there
+    title = plain_text(parse_inline(release.title, lang)).replace("\u00a0", " ")
     subject_parts = [labels.press_release]
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))

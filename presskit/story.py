@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
 from presskit import images
 from presskit.brand import Brand
+from presskit.contactlayout import PersonWidths, break_address, choose_layout
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
 from presskit.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
@@ -28,7 +30,7 @@ from presskit.styles import Theme
 from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
 from presskit.typography.parse import parse_blocks, parse_inline
-from presskit.typography.smarten import smarten
+from presskit.typography.smarten import copyright_sign, smarten
 
 
 @dataclass
@@ -260,7 +262,7 @@ class _Builder:
             if image.caption:
                 parts.append(self.para(self.inline(image.caption), "caption", caption_node, self.where("images", i, "caption")))
             if image.credit:
-                credit = self.labels.photo.format(credit=image.credit)
+                credit = self.labels.photo.format(credit=copyright_sign(image.credit))
                 parts.append(self.para(self.inline(credit), "credit", caption_node, self.where("images", i, "credit")))
             gap = self.theme.spacing("box-gap")
             out.append(self.keep_together([_gap(gap * 0.5), *parts, _gap(gap * 0.5)]))
@@ -275,7 +277,7 @@ class _Builder:
         for i, link in enumerate(self.release.links):
             where = self.where("links", i)
             label, body_node = self.list_item(ln, "›", where)
-            text = smarten(link.text, self.lang) if link.text else link.url
+            text = smarten(link.text, self.lang) if link.text else _shown_url(link.url)
             # The whole entry is the link: its text and its annotation belong to one Link element.
             body = self.para((ir.Span(text, href=link.url),), "link", body_node.add("Link", alt=text), where)
             out.append(self.indented([body], label))
@@ -288,27 +290,53 @@ class _Builder:
         node = self.root.add("Div", title=labels.contact)
         own_title = contact.title if (self.release.contact or self.brand_language) else None
         title = self.section_title(node, own_title or labels.contact, location)
-        cells: list[list[Flowable]] = []
-        for person in contact.people:
-            pnode = node.add("Div")
-            cell = [self.para(self.plain(person.name), "contact-name", pnode.add("P"), location)]
-            if person.role:
-                cell.append(self.para(self.plain(person.role), "contact-line", pnode.add("P"), location))
-            if person.phone:
-                cell.append(self.para(self.plain(f"{labels.phone} {person.phone}"), "contact-line", pnode.add("P"), location))
-            if person.email:
-                line = (ir.Span(f"{labels.email} "), ir.Span(person.email, href=f"mailto:{person.email}"))
-                link_node = pnode.add("P").add("Link", alt=f"{labels.email} {person.name}: {person.email}")
-                cell.append(self.para(line, "contact-line", link_node, location))
-            cells.append(cell)
-        rows: list[Flowable] = [title]
-        per_row = 2 if len(cells) > 1 else 1
+        name_style, line_style = self.theme.style("contact-name"), self.theme.style("contact-line")
+
+        def width(text: str, style=line_style) -> float:
+            return stringWidth(text, style.fontName, style.fontSize)
+
+        # every line that must stay whole, measured as it will be set
+        phone_lines = [smarten(f"{labels.phone} {p.phone}", self.lang) if p.phone else None for p in contact.people]
+        email_label = labels.email + "\u00a0"  # the label never stays behind alone
+        measured = [
+            PersonWidths(
+                name=width(smarten(p.name, self.lang), name_style),
+                role=width(smarten(p.role, self.lang)) if p.role else 0,
+                whole=tuple(w for w in (width(phone) if phone else None,
+                                        width(email_label + p.email) if p.email else None) if w is not None),
+            )
+            for p, phone in zip(contact.people, phone_lines)
+        ]
         gap = self.theme.spacing("contact-gap")
-        for start in range(0, len(cells), per_row):
-            row = cells[start : start + per_row]
-            while len(row) < per_row:
-                row.append([])
-            rows.append(Columns(row, [1] * per_row, gap=gap, space_after=self.theme.spacing("contact-row-after")))
+        frame = self.theme.geometry.frame_width
+        layout = choose_layout(measured, frame, gap)
+        people: list[tuple[list[Flowable], list[Flowable]]] = []
+        for person, phone in zip(contact.people, phone_lines):
+            pnode = node.add("Div")
+            who = [self.para(self.plain(person.name), "contact-name", pnode.add("P"), location)]
+            if person.role:
+                who.append(self.para(self.plain(person.role), "contact-line", pnode.add("P"), location))
+            reach = []
+            if phone:
+                reach.append(self.para((ir.Span(phone),), "contact-line", pnode.add("P"), location))
+            if person.email:
+                room = layout.widths[-1]
+                pieces = break_address(person.email, room - width(email_label), room, width)
+                # a newline is where the (rare) address too wide for the frame breaks
+                line = (ir.Span(email_label), ir.Span("\n".join(pieces), href=f"mailto:{person.email}"))
+                link_node = pnode.add("P").add("Link", alt=f"{labels.email} {person.name}: {person.email}")
+                reach.append(self.para(line, "contact-line", link_node, location))
+            people.append((who, reach))
+        row_after = self.theme.spacing("contact-row-after")
+        rows: list[Flowable] = [title]
+        if layout.kind == "rows":
+            rows += [Columns([who, reach], list(layout.widths), gap=gap, space_after=row_after) for who, reach in people]
+        else:
+            per_row = layout.columns
+            for start in range(0, len(people), per_row):
+                row = [who + reach for who, reach in people[start : start + per_row]]
+                row += [[] for _ in range(per_row - len(row))]
+                rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after))
         return [self.keep_together(rows)]
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:
@@ -382,6 +410,12 @@ def _link_texts(inline: ir.Inline) -> list[str]:
             texts.append(span.text)
         previous = span.href
     return [" ".join(text.split()) for text in texts]
+
+
+def _shown_url(url: str) -> str:
+    """A link's address as printed: ``mailto:``/``tel:`` say nothing a reader needs."""
+    scheme, sep, rest = url.partition(":")
+    return rest if sep and scheme.lower() in ("mailto", "tel") else url
 
 
 def _gap(height: float) -> Flowable:
