@@ -109,7 +109,8 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
     dateline = labels.dateline_for(release.place or brand.place, release.date)
     short_title = release.number and labels.number.format(number=release.number) or ""
-    furniture = furniture_for(brand, labels, short_title, dateline)
+    embargo = labels.embargo_line(release.embargo) if release.embargo is not None else None
+    furniture = furniture_for(brand, labels, short_title, dateline, embargo)
     buffer = io.BytesIO()
     doc = PressDocTemplate(
         buffer, theme, furniture, logo, story.logo_node,

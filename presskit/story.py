@@ -123,10 +123,13 @@ class _Builder:
         g = self.theme.geometry
         return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
 
-    def list_item(self, parent: StructNode, marker: str, location: Location | None) -> tuple[Flowable, StructNode]:
-        """A new LI under the L ``parent``: its drawn marker (the Lbl) and its LBody node."""
+    def list_item(self, parent: StructNode, marker: str, location: Location | None,
+                  label_style: str = "list-label") -> tuple[Flowable, StructNode]:
+        """A new LI under the L ``parent``: its drawn marker (the Lbl) and its LBody node.
+        ``label_style`` has the size and leading of the item's text, so that the marker
+        sits on the text's first baseline."""
         li = parent.add("LI")
-        label = self.para(self.plain(marker), "list-label", li.add("Lbl"), location)
+        label = self.para(self.plain(marker), label_style, li.add("Lbl"), location)
         return _Inset(label, self.theme.spacing("list-label-gap")), li.add("LBody")
 
     def indented(self, body: list[Flowable], label: Flowable, indent: str = "list-indent", space_after: float = 0) -> Stack:
@@ -154,7 +157,7 @@ class _Builder:
             band = self.para(self.plain(text), "embargo", self.root.add("P"), self.where("embargo"))
             pad = self.theme.spacing("box-padding")
             out.append(
-                Stack([band], Decoration(background=self.theme.colour("accent"), padding=(pad / 2, pad, pad / 2, pad)),
+                Stack([band], Decoration(background=self.theme.colour("embargo"), padding=(pad / 2, pad, pad / 2, pad)),
                       space_after=self.theme.spacing("head-after"))
             )
         else:
@@ -217,7 +220,7 @@ class _Builder:
         items_path = ("facts", "items") if isinstance(self.release.source.data.get("facts"), dict) else ("facts",)
         rows = [(i, item) for i, item in enumerate(facts.items) if item.label is not None]
         bullets = [(i, item) for i, item in enumerate(facts.items) if item.label is None]
-        share = self.theme.spacing("facts-label-width")
+        share = self.facts_label_share([item.label for _, item in rows])
         if rows:
             table = node.add("Table")
             for i, item in rows:
@@ -231,14 +234,26 @@ class _Builder:
             ln = node.add("L")
             for i, item in bullets:
                 where = self.where(*items_path, i)
-                label, body_node = self.list_item(ln, "•", where)
+                label, body_node = self.list_item(ln, "•", where, "facts-item-label")
                 text = self.para(self.inline(item.text or ""), "facts-item", body_node, where)
-                children.append(self.indented([text], label, indent="facts-bullet-indent"))
+                children.append(self.indented([text], label, indent="facts-bullet-indent",
+                                              space_after=self.theme.spacing("facts-row-after")))
         pad = self.theme.spacing("box-padding")
         gap = self.theme.spacing("box-gap")
         box = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
                     space_before=gap * 0.6, space_after=gap * 0.6)
         return self.keep_together([box])
+
+    def facts_label_share(self, labels: Sequence[str]) -> float:
+        """The label column's share of a facts row: as wide as the longest label (set on
+        one line), between the theme's minimum and maximum share."""
+        style = self.theme.style("facts-label")
+        inner = self.theme.geometry.frame_width - 2 * self.theme.spacing("box-padding")
+        room = inner - self.theme.spacing("facts-column-gap")
+        widest = max((stringWidth(ir.plain_text(self.inline(label)), style.fontName, style.fontSize)
+                      for label in labels), default=0)
+        lo, hi = self.theme.spacing("facts-label-min"), self.theme.spacing("facts-label-max")
+        return min(max((widest + 2) / room, lo), hi)
 
     def figures(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -257,7 +272,8 @@ class _Builder:
             # A decorative picture without caption is pure decoration: no element at all.
             group = self.root.add("Div") if (has_caption or not image.decorative) else None
             figure_node = None if image.decorative else group.add("Figure", alt=smarten(image.alt or "", self.lang))
-            parts: list[Flowable] = [Tagged(Picture(prepared, width, max_height), figure_node)]
+            picture = Picture(prepared, width, max_height)
+            parts: list[Flowable] = [Tagged(picture, figure_node)]
             caption_node = group.add("Caption") if has_caption else None
             if image.caption:
                 parts.append(self.para(self.inline(image.caption), "caption", caption_node, self.where("images", i, "caption")))
@@ -265,6 +281,9 @@ class _Builder:
                 credit = self.labels.photo.format(credit=copyright_sign(image.credit))
                 parts.append(self.para(self.inline(credit), "credit", caption_node, self.where("images", i, "credit")))
             gap = self.theme.spacing("box-gap")
+            if picture.draw_width < width - 1:
+                # a portrait photo: its caption is set no wider than the photo
+                parts = [Stack(parts, Decoration(padding=(0, width - picture.draw_width, 0, 0)))]
             out.append(self.keep_together([_gap(gap * 0.5), *parts, _gap(gap * 0.5)]))
         return out
 
@@ -276,11 +295,11 @@ class _Builder:
         ln = node.add("L")
         for i, link in enumerate(self.release.links):
             where = self.where("links", i)
-            label, body_node = self.list_item(ln, "›", where)
+            label, body_node = self.list_item(ln, "›", where, "link-label")
             text = smarten(link.text, self.lang) if link.text else _shown_url(link.url)
             # The whole entry is the link: its text and its annotation belong to one Link element.
             body = self.para((ir.Span(text, href=link.url),), "link", body_node.add("Link", alt=text), where)
-            out.append(self.indented([body], label))
+            out.append(self.indented([body], label, space_after=self.theme.spacing("list-item-after")))
         return [self.keep_together(out)]
 
     def contact(self, contact: Contact | None, location: Location) -> list[Flowable]:
@@ -288,8 +307,7 @@ class _Builder:
             return []
         labels = self.labels
         node = self.root.add("Div", title=labels.contact)
-        own_title = contact.title if (self.release.contact or self.brand_language) else None
-        title = self.section_title(node, own_title or labels.contact, location)
+        title = self.section_title(node, contact.title or labels.contact, location)
         name_style, line_style = self.theme.style("contact-name"), self.theme.style("contact-line")
 
         def width(text: str, style=line_style) -> float:
@@ -339,14 +357,39 @@ class _Builder:
                 rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after))
         return [self.keep_together(rows)]
 
+    def brand_text(self, key: str):
+        """The brand's ``contact``/``about``/``about_title``/``closing`` in the release's
+        language (its own, or from ``texts:``), with where it was written; else None."""
+        if self.brand_language:
+            value, path = getattr(self.brand, key), (key,)
+        else:
+            texts = self.brand.texts.get(self.lang)
+            value, path = (getattr(texts, key) if texts is not None else None), ("texts", self.lang, key)
+        if not value:
+            return None, None
+        return value, _brand_location(self.brand, *path)
+
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:
-        """The release's own ``about``/``closing``, else the brand's if it is in the
-        release's language; with where it was written."""
+        """The release's own ``about``/``closing``, else the brand's in the release's
+        language; with where it was written."""
         if getattr(self.release, key):
             return getattr(self.release, key), self.where(key)
-        if self.brand_language and getattr(self.brand, key):
-            return getattr(self.brand, key), _brand_location(self.brand, key)
-        return None, None
+        return self.brand_text(key)
+
+    def contact_block(self) -> tuple[Contact | None, Location | None]:
+        """The release's contact, else the brand's in the release's language; a brand
+        with no text in that language gives its people without their (untranslated)
+        roles and its title, which the label replaces."""
+        if self.release.contact:
+            return self.release.contact, self.where("contact")
+        contact, loc = self.brand_text("contact")
+        if contact is not None:
+            return contact, loc
+        contact = self.brand.contact
+        if contact is None:
+            return None, None
+        people = tuple(person.model_copy(update={"role": None}) for person in contact.people)
+        return contact.model_copy(update={"title": None, "people": people}), _brand_location(self.brand, "contact")
 
     def about(self) -> list[Flowable]:
         text, loc = self.own_or_brand_text("about")
@@ -354,7 +397,7 @@ class _Builder:
             return []
         node = self.root.add("Div")
         # The brand's own heading is in the brand's language; another language gets the label.
-        own_title = self.brand.about_title if self.brand_language else None
+        own_title, _ = self.brand_text("about_title")
         title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
@@ -374,9 +417,7 @@ class _Builder:
             story.append(self.facts(r.facts))
         story += self.figures()
         story += self.links()
-        contact = r.contact or self.brand.contact
-        contact_loc = self.where("contact") if r.contact else _brand_location(self.brand, "contact")
-        story += self.contact(contact, contact_loc)
+        story += self.contact(*self.contact_block())
         story += self.about()
         story += self.closing()
         return story
@@ -424,9 +465,9 @@ def _gap(height: float) -> Flowable:
     return Spacer(1, height)
 
 
-def _brand_location(brand: Brand, key: str) -> Location | None:
+def _brand_location(brand: Brand, *path: str) -> Location | None:
     source = getattr(brand, "source", None)
-    return source.location((key,)) if source is not None else None
+    return source.location(path) if source is not None else None
 
 
 def _brand_texts(brand: Brand) -> list[tuple[str, str]]:
