@@ -55,10 +55,11 @@ class TextParagraph(Paragraph):
         """Split as ReportLab does, but never with a hyphenated word at the foot of the
         page: its two halves would be a page and a running header apart."""
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and _ends_hyphenated(parts[0]):
-            fewer = super().split(availWidth, availHeight - self.style.leading)
-            if len(fewer) == 2:
-                return fewer
+        height = availHeight
+        while len(parts) == 2 and _ends_hyphenated(parts[0]):
+            height -= self.style.leading  # one line fewer on this page
+            # nothing left that can stay here (orphan control): the whole paragraph moves on
+            parts = super().split(availWidth, height) if height > 0 else []
         return parts
 
 
@@ -152,6 +153,17 @@ class Stack(Flowable):
                 tail = list(parts[1:]) + self.children[index + 1 :]
             else:
                 tail = self.children[index:]
+                if head and head[-1] is self.children[index - 1] and self.children[index - 1].getKeepWithNext():
+                    # it keeps with the child that moves on (an intro before its list, a quote
+                    # before its attribution): its last lines go along, or all of it
+                    kept = head.pop()
+                    _, kept_height = kept.wrap(inner, _HUGE)
+                    pieces = kept.split(inner, kept_height - 1)
+                    if len(pieces) >= 2:
+                        head.append(pieces[0])
+                        tail = list(pieces[1:]) + tail
+                    else:
+                        tail = [kept] + tail
             break
         else:
             return [self]

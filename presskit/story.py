@@ -171,7 +171,21 @@ class _Builder:
 
     def blocks(self, blocks: Iterable[ir.Block], parent: StructNode, location: Location, style: str = "body") -> list[Flowable]:
         out: list[Flowable] = []
-        for block in blocks:
+        blocks = list(blocks)
+        introduces = {i for i, (block, following) in enumerate(zip(blocks, blocks[1:]))
+                      if isinstance(block, ir.Paragraph) and isinstance(following, ir.ListBlock)
+                      and ir.plain_text(block.content).rstrip().endswith(":")}
+        for index, block in enumerate(blocks):
+            if index in introduces:
+                continue  # set together with its list, below
+            if index - 1 in introduces:
+                # a sentence introducing a list never stays behind at a page foot
+                intro = self.para(blocks[index - 1].content, style, parent.add("P"), location)
+                intro.keepWithNext = 1
+                listing = self.list_block(block, parent, location, style)
+                out.append(Stack([intro, listing], space_before=intro.getSpaceBefore(),
+                                 space_after=listing.getSpaceAfter()))
+                continue
             if isinstance(block, ir.Heading):
                 look = "h2" if block.level <= 2 else "h3"
                 # Tag levels never skip one (PDF/UA: a '###' right under the headline is an H2),
@@ -200,6 +214,8 @@ class _Builder:
     def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
         node = parent.add("BlockQuote")
         children = [self.para(p, "quote", node.add("P"), location) for p in block.paragraphs]
+        if block.attribution and children:
+            children[-1].keepWithNext = 1  # the attribution never starts a page alone
         if block.attribution:
             attribution = (ir.Span("— "),) + tuple(block.attribution)
             children.append(self.para(attribution, "quote-attribution", node.add("P"), location))
@@ -355,7 +371,7 @@ class _Builder:
                 row = [who + reach for who, reach in people[start : start + per_row]]
                 row += [[] for _ in range(per_row - len(row))]
                 rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after))
-        return [self.keep_together(rows)]
+        return rows
 
     def brand_text(self, key: str):
         """The brand's ``contact``/``about``/``about_title``/``closing`` in the release's
@@ -401,13 +417,28 @@ class _Builder:
         title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
         out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
-        return [self.keep_together(out)]
+        return out
 
     def closing(self) -> list[Flowable]:
         text, loc = self.own_or_brand_text("closing")
         if not text:
             return []
         return [self.para(self.inline(text), "closing", self.root.add("P"), loc)]
+
+    def end_matter(self, contact: list[Flowable], about: list[Flowable], closing: list[Flowable],
+                   before: list[Flowable]) -> list[Flowable]:
+        """Contact block, boilerplate and closing line, kept so that the last page never
+        holds only the boilerplate or only the closing line: what follows the contact
+        block is kept on one page with it; without one, it keeps with what comes before."""
+        if not contact:
+            if about or closing:
+                if before:
+                    before[-1].keepWithNext = 1
+                return [self.keep_together(about + closing)]
+            return []
+        if not about and not closing:
+            return [self.keep_together(contact)]
+        return [self.keep_together(contact + about + closing)]
 
     def build(self) -> list[Flowable]:
         r = self.release
@@ -417,9 +448,7 @@ class _Builder:
             story.append(self.facts(r.facts))
         story += self.figures()
         story += self.links()
-        story += self.contact(*self.contact_block())
-        story += self.about()
-        story += self.closing()
+        story += self.end_matter(self.contact(*self.contact_block()), self.about(), self.closing(), story)
         return story
 
 

@@ -222,8 +222,8 @@ def test_plain_words_run_no_nobreak_regex():
 def _skeleton(s: str) -> str:
     """The non-space characters of ``s`` in order, with what smartening may rewrite
     (quotes, dash runs, three dots) reduced to one class each."""
-    s = re.sub(r"\s+", "", s)
     s = s.replace("...", "…")
+    s = re.sub(r"\s+", "", s)
     s = re.sub("[\"'„“”‚‘’]", '"', s)
     s = re.sub("[-–—]+", "-", s)
     return s
