@@ -54,7 +54,8 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
 
 
 def make_theme(brand: Brand, lang: str):
-    from presskit.fonts import register_family
+    from presskit.fonts import FALLBACK_FILE, register_family, with_fallback
+    from presskit.resources import fonts_dir
     from presskit.styles import Theme, make_geometry, make_palette
     from presskit.typography.hyphenate import hyphenator
 
@@ -63,6 +64,7 @@ def make_theme(brand: Brand, lang: str):
         {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
         display_name=Path(fonts.regular).stem.replace("-Regular", ""),
     )
+    family = with_fallback(family, fonts_dir() / FALLBACK_FILE)
     return Theme(
         fonts=family,
         palette=make_palette(brand.colours),

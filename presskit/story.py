@@ -64,8 +64,10 @@ class _Builder:
     def where(self, *path: str | int) -> Location:
         return self.release.source.location(tuple(path))
 
-    def check_glyphs(self, text: str, location: Location | None) -> None:
-        missing = self.theme.fonts.missing_characters(text)
+    def check_glyphs(self, text: str, location: Location | None, with_fallback: bool = True) -> None:
+        """Report characters no face can show; ``with_fallback=False`` for text the page
+        furniture draws directly, in the family's own faces."""
+        missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
             chars = ", ".join(describe_character(c) for c in missing[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
@@ -97,7 +99,7 @@ class _Builder:
 
     def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
         self.check_glyphs(ir.plain_text(inline), location)
-        markup = to_markup(inline, link_color=self.theme.hex("primary"))
+        markup = self.theme.fonts.with_fallback_faces(to_markup(inline, link_color=self.theme.hex("primary")))
         if node is not None and node.role != "Link":
             # one Link element per link in running text, described by its words; the
             # tagging stage fills each with the link's text and its annotation
@@ -519,7 +521,7 @@ def build_story(
     logo_node = builder.root.add("Figure", alt=logo_alt)
     flowables = builder.build()
     for key, text in _brand_texts(brand):
-        builder.check_glyphs(text, _brand_location(brand, key))
+        builder.check_glyphs(text, _brand_location(brand, key), with_fallback=False)
     if builder.problems:
         raise RenderError(builder.problems)
     return Story(flowables, builder.root, logo_node)

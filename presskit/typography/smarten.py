@@ -9,7 +9,8 @@ The local rewrite rules live in one ordered table, ``RULES``; extend it there.
 Quotes are the one stateful rule (an opening quote needs its closing partner,
 even across bold/italic spans), so they are handled by ``_QuoteState``.
 
-Every rule only touches spaces, quotes, dashes and dots: letters and digits
+Every rule only touches spaces, quotes, dashes and dots (a hyphen before a number
+becomes a minus sign, U+2212): letters and digits
 are never changed, the number of quote characters is preserved, and
 ``smarten`` is idempotent.  U+00A0 is used for all no-break spaces, including
 inside abbreviations (``z. B.``): ReportLab treats U+202F NARROW NO-BREAK
@@ -119,6 +120,8 @@ RULES: list[Rule] = [
     Rule("en dash", re.compile(r"(?<![-|:])--(?![-|:])"), "\u2013", needs="--"),
     Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 ", needs=" - "),
     Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026", needs="..."),
+    # a hyphen standing before a number is a minus sign: -5 °C (the fallback face has it)
+    Rule("minus sign", re.compile(r"(?<![^\s(\u00a0])-(?=\d)"), "\u2212", needs="-"),
 ]
 
 #: Words after which a telephone number follows (``Tel. 03901 840-309``).

@@ -95,6 +95,11 @@ DE = [
     ("v1-2", "v1-2"),
     ("1-2-3", "1-2-3"),
     ("Sachsen-Anhalt", "Sachsen-Anhalt"),
+    # a hyphen before a number is a minus sign
+    ("bei -5 °C", f"bei −5{NB}°C"),
+    ("(-3 %)", f"(−3{NB}%)"),
+    ("840-309", "840-309"),
+    ("- 5 Punkte", "- 5 Punkte"),
     # apostrophes
     ("so 'ne Sache", "so ’ne Sache"),
     ("Rock 'n' Roll", "Rock ’n’ Roll"),
@@ -186,7 +191,7 @@ def test_quote_count_preserved(text, lang):
 @settings(max_examples=200, deadline=None)
 @given(text_strategy, st.sampled_from(["de", "en"]))
 def test_only_spaces_quotes_dashes_dots_change(text, lang):
-    allowed = set(" \t\u00a0-–—.…") | QUOTES
+    allowed = set(" \t\u00a0-–—−.…") | QUOTES
     out = smarten(text, lang)
     strip = lambda s: [c for c in s if c not in allowed]  # noqa: E731
     assert strip(out) == strip(text)
@@ -225,7 +230,7 @@ def _skeleton(s: str) -> str:
     s = s.replace("...", "…")
     s = re.sub(r"\s+", "", s)
     s = re.sub("[\"'„“”‚‘’]", '"', s)
-    s = re.sub("[-–—]+", "-", s)
+    s = re.sub("[-–—−]+", "-", s)
     return s
 
 
