@@ -119,3 +119,39 @@ def test_paragraph_split_never_ends_a_part_on_a_hyphen():
                 assert not _ends_hyphenated(parts[0]), (width, lines)
                 checked += 1
     assert checked > 50
+
+
+
+def _line_texts(paragraph) -> list[str]:
+    lines = []
+    for line in paragraph.blPara.lines:
+        words = getattr(line, "words", None)
+        if words is not None:
+            lines.append("".join(getattr(w, "text", "") for w in words))
+        else:
+            lines.append(" ".join(line[1]))
+    return lines
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_headline_line_starts_with_a_dash(lang):
+    from presskit.typography.markup import to_markup
+    from presskit.typography.parse import parse_inline
+
+    theme = make_theme(default_brand(), lang)
+    style = theme.style("title")
+    title = "Kreisstraße zwischen Lindenhagen - Wiesenbrück nach acht Monaten -- endlich -- freigegeben"
+    markup = to_markup(parse_inline(title, lang))
+    starts = 0
+    for width in range(150, 470, 2):
+        paragraph = TextParagraph(markup, style)
+        paragraph.wrap(width, 1e6)
+        lines = _line_texts(paragraph)
+        assert len(lines) >= 2
+        for line in lines[1:]:
+            assert not line.lstrip().startswith(("–", "—", "-")), (width, lines)
+        # without the glue, a dash would have started a line at some of these widths
+        plain = TextParagraph(markup.replace("\u00a0–", " –"), style)
+        plain.wrap(width, 1e6)
+        starts += any(line.lstrip().startswith("–") for line in _line_texts(plain)[1:])
+    assert starts > 0
