@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pikepdf
@@ -31,6 +32,7 @@ def built(tmp_path_factory):
     return folder / "out.pdf"
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_minus_and_arrows_build_and_copy(built):
     text = subprocess.run(["pdftotext", str(built), "-"], capture_output=True, text=True, check=True).stdout
     doc = pdfium.PdfDocument(str(built))
