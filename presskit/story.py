@@ -433,11 +433,19 @@ class _Builder:
         holds only the boilerplate or only the closing line: what follows the contact
         block is kept on one page with it; without one, it keeps with what comes before."""
         if not contact:
-            if about or closing:
-                if before:
-                    before[-1].keepWithNext = 1
-                return [self.keep_together(about + closing)]
-            return []
+            if not about and not closing:
+                return []
+            end = about + closing
+            g = self.theme.geometry
+            height = sum(f.wrap(g.frame_width, 1e6)[1] for f in end)
+            if before and isinstance(before[-1], (Tagged, Stack)) and height < 0.4 * (g.later_frame_top - g.content_bottom):
+                # one unbreakable block (Columns never split) after the text before it,
+                # which keeps with it: when the block moves on, that text's last lines go along
+                previous = before.pop()
+                previous.keepWithNext = 1
+                block = Columns([end], [1], space_before=end[0].getSpaceBefore())
+                return [Stack([previous, block], space_before=previous.getSpaceBefore(), space_after=0)]
+            return [self.keep_together(end)]
         if not about and not closing:
             return [self.keep_together(contact)]
         return [self.keep_together(contact + about + closing)]

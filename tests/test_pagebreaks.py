@@ -155,3 +155,27 @@ def test_no_headline_line_starts_with_a_dash(lang):
         plain.wrap(width, 1e6)
         starts += any(line.lstrip().startswith("–") for line in _line_texts(plain)[1:])
     assert starts > 0
+
+
+def test_without_contact_block_the_boilerplate_keeps_with_the_text_before(tmp_path):
+    """A brand without a contact block: boilerplate and closing keep with what precedes them."""
+    from conftest import REPO
+
+    brand = (REPO / "presskit" / "data" / "brand.yaml").read_text(encoding="utf-8")
+    start = brand.index("\ncontact:\n")
+    end = brand.index("\nabout_title:")
+    (tmp_path / "presskit.yaml").write_text(brand[:start] + brand[end:], encoding="utf-8")
+    body = BODY[: BODY.index("contact:\n")]
+    last_pages = []
+    for count in range(0, 60, 4):
+        filler = "\n\n  ".join([(SENTENCE * (20 + count)).strip(), SENTENCE * 8, SENTENCE * 9])
+        source = tmp_path / f"n{count}.yaml"
+        source.write_text(body.format(filler=filler), encoding="utf-8")
+        result = build_one(source, tmp_path / f"n{count}.pdf")
+        assert result.ok, result.diagnostics
+        pages = page_story_texts(tmp_path / f"n{count}.pdf")
+        last = normalise(pages[-1])
+        assert "Pressekontakt" not in last
+        assert not last.startswith(("Über den Altmarkkreis", "Ihre Pressestelle")), (count, last[:80])
+        last_pages.append(len(pages))
+    assert len(set(last_pages)) >= 2
