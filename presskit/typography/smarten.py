@@ -118,10 +118,10 @@ RULES: list[Rule] = [
     # not inside table rules like |---| or :--: (shown as typed: tables are not supported)
     Rule("em dash", re.compile(r"(?<![-|:])---(?![-|:])"), "\u2014", needs="---"),
     Rule("en dash", re.compile(r"(?<![-|:])--(?![-|:])"), "\u2013", needs="--"),
-    Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 ", needs=" - "),
-    Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026", needs="..."),
     # a hyphen standing before a number is a minus sign: -5 °C (the fallback face has it)
     Rule("minus sign", re.compile(r"(?<![^\s(\u00a0])-(?=\d)"), "\u2212", needs="-"),
+    Rule("spaced hyphen", re.compile(r"(?<=[^\s\-\u2013\u2014]) - (?=[^\s\-\u2013\u2014])"), " \u2013 ", needs=" - "),
+    Rule("ellipsis", re.compile(r"(?<!\.)\.\.\.(?!\.)"), "\u2026", needs="..."),
 ]
 
 #: Words after which a telephone number follows (``Tel. 03901 840-309``).
@@ -224,7 +224,9 @@ NOBREAK_RULES: list[Rule] = [
     Rule("road number", re.compile(r"(?<![\w.\-])(" + _alt(ROADS) + r") (?=\d{1,4}(?!\d|[.,:]\d))"), r"\1" + NBSP, DE, needs="digit"),
     Rule("law book", re.compile(r"(?<![\w.])(" + _alt(LAWS) + r") (?=(?:[IVX]+|\d+)(?!\w))"), r"\1" + NBSP,
          DE, needs=tuple({law[-1] + " " for law in LAWS})),
-    Rule("citation", re.compile(r"(?<=\u00a0)(\d+[a-z]?) (?=(?:" + _alt(CITATION_PARTS) + r")(?!\w))"),
+    # a number inside a citation (after § or Art. and the no-break space the rules above put there)
+    Rule("citation", re.compile(r"(?:(?<=§\u00a0)|(?<=Art\.\u00a0)|(?<=Abs\.\u00a0)|(?<=Satz\u00a0)|(?<=Nr\.\u00a0))"
+                                r"(\d+[a-z]?) (?=(?:" + _alt(CITATION_PARTS) + r")(?!\w))"),
          r"\1" + NBSP, DE, needs="digit"),
     Rule("noun number de", _word_before(NOUN_NUMBER_DE), r"\1" + NBSP, DE, needs="digit"),
     Rule("noun number en", _word_before(NOUN_NUMBER_EN), r"\1" + NBSP, EN, needs="digit"),
