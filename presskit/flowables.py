@@ -207,6 +207,17 @@ class Stack(Flowable):
                 tail = list(parts[1:]) + self.children[index + 1 :]
             else:
                 tail = self.children[index:]
+                if head and head[-1] is self.children[index - 1] and self.children[index - 1].getKeepWithNext():
+                    # it keeps with the child that moves on (an intro before its list, a quote
+                    # before its attribution): its last lines go along, or all of it
+                    kept = head.pop()
+                    _, kept_height = kept.wrap(inner, _HUGE)
+                    pieces = kept.split(inner, kept_height - 1)
+                    if len(pieces) >= 2:
+                        head.append(pieces[0])
+                        tail = list(pieces[1:]) + tail
+                    else:
+                        tail = [kept] + tail
             break
         else:
             return [self]

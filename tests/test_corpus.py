@@ -108,7 +108,6 @@ def test_no_quote_attribution_alone_on_a_page(corpus):
     _assert_none(corpus, "lone_attribution")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.6: the closing line, or only the boilerplate, can end up alone on the last page")
 def test_the_last_page_holds_more_than_the_closing_line_and_boilerplate(corpus):
     _assert_none(corpus, "lonely_end")
 
