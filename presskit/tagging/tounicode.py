@@ -33,11 +33,20 @@ _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 
 
-def rewrite(pdf: pikepdf.Pdf) -> list[str]:
-    """Rewrite the ToUnicode map of every simple font the pages draw with; return the problems found."""
-    used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] = {}  # font -> (font, codes, pages)
+def drawn_codes(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[Any, set[int], set[int]]]:
+    """The codes each simple font draws on the pages (and forms they paint): objgen -> (font, codes, pages)."""
+    used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] = {}
     for index, page in enumerate(pdf.pages):
         _scan(page.obj, page.obj.get("/Resources"), index, used, set())
+    return used
+
+
+def rewrite(pdf: pikepdf.Pdf, used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] | None = None) -> list[str]:
+    """Rewrite the ToUnicode map of every simple font the pages draw with; return the problems found.
+
+    ``used`` is :func:`drawn_codes` of ``pdf`` when the caller has it already."""
+    if used is None:
+        used = drawn_codes(pdf)
     problems = []
     for font, codes, pages in used.values():
         where = f"page {min(pages) + 1}: font {font.get('/BaseFont')}"
