@@ -31,6 +31,7 @@ that does not parse) is left exactly as it was.
 from __future__ import annotations
 
 import struct
+from functools import lru_cache
 from typing import Any
 
 import pikepdf
@@ -256,6 +257,7 @@ def _renumbered(glyph: bytes, renumber: dict[int, int]) -> bytes:
     return bytes(out)
 
 
+@lru_cache(maxsize=8192)  # the same fonts in every document of a batch: strip each glyph once
 def _without_instructions(glyph: bytes) -> bytes:
     (contours,) = struct.unpack_from(">h", glyph, 0)
     if contours >= 0:
@@ -336,13 +338,21 @@ def _font(version: bytes, tables: dict[bytes, bytes]) -> bytes:
     count = len(tags)
     power = 1 << (count.bit_length() - 1)
     header = version + struct.pack(">HHHH", count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
-    directory, body = [], bytearray()
+    directory, body, sums = [], [], []
     offset = 12 + 16 * count
+    head_at = 0
     for tag in tags:
         table = tables[tag]
-        directory.append(struct.pack(">4sIII", tag, _checksum(table), offset + len(body), len(table)))
-        body += table + b"\0" * (-len(table) % 4)
-    font = bytearray(header + b"".join(directory) + body)
-    head_at = 12 + 16 * count + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in tags[:tags.index(b"head")])
-    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+        if tag == b"head":
+            head_at = offset
+        checksum = _checksum(table)
+        sums.append(checksum)
+        directory.append(struct.pack(">4sIII", tag, checksum, offset, len(table)))
+        body.append(table + b"\0" * (-len(table) % 4))
+        offset += len(table) + (-len(table) % 4)
+    start = header + b"".join(directory)
+    # The whole font's checksum is the sum of its 4-byte-aligned parts: directory plus tables.
+    total = (_checksum(start) + sum(sums)) & 0xFFFFFFFF
+    font = bytearray(start + b"".join(body))
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)
