@@ -150,3 +150,29 @@ def test_slimmed_program_is_much_smaller(built_examples, tmp_path):
     assert fat.keys() == slim.keys()
     for name in fat:
         assert slim[name] * 2 <= fat[name], (name, slim[name], fat[name])
+
+
+def test_second_subset_of_a_face_is_slimmed_too(write_release, tmp_path):
+    """More than 256 characters in one face: ReportLab makes a second subset (AAAAAB+...), slimmed alike."""
+    from presskit.jobs import build_one
+
+    letters = [chr(c) for c in [*range(0x391, 0x3AA), *range(0x3B1, 0x3CA), *range(0x410, 0x450), *range(0xC0, 0x17F)]
+               if chr(c).isalpha()]
+    body = "\n\n".join(" ".join("".join(letters[i:i + 10]) for i in range(j, min(j + 100, len(letters)), 10))
+                       for j in range(0, len(letters), 100))
+    source = write_release("title: Viele Zeichen\ndate: 2026-01-01\nbody: |\n"
+                           + "".join(f"  {line}\n" for line in body.splitlines()), name="2026-01-01-zeichen.yaml")
+    out = tmp_path / "zeichen.pdf"
+    assert build_one(source, out).ok
+    with pikepdf.open(out) as pdf:
+        embedded = list(_embedded(pdf))
+        assert any(str(font.BaseFont).startswith("/AAAAAB+") for font, *_ in embedded)
+        for font, program, codes, _ in embedded:
+            assert "fpgm" not in program and program["maxp"].numGlyphs < 256
+            original = _original(str(font.BaseFont))
+            tounicode = FileUnicodeMap()
+            CMapParser(tounicode, io.BytesIO(font.ToUnicode.read_bytes())).run()
+            cmap = program["cmap"].getcmap(1, 0).cmap
+            for code in codes:
+                source_glyph = original.getBestCmap()[ord(tounicode.cid2unichr[code])]
+                assert _outline(program, cmap[code]) == _outline(original, source_glyph)
