@@ -68,12 +68,20 @@ def rewrite(pdf: pikepdf.Pdf, used: dict[tuple[int, int], tuple[Any, set[int], s
 def _scan(holder: Any, resources: Any, page: int, used: dict, seen: set[tuple[int, int]]) -> None:
     fonts = resources.get("/Font", {}) if resources is not None else {}
     xobjects = resources.get("/XObject", {}) if resources is not None else {}
+    # Per font resource name: (the simple font it names, its objgen), or None (missing or
+    # Type0). Looked up once per stream: pikepdf object access costs more than the scan itself.
+    simple: dict[str, Any] = {}
     font = None
     stack: list[Any] = []
     for operands, operator in pikepdf.parse_content_stream(holder, _OPERATORS):
         op = str(operator)
         if op == "Tf":
-            font = fonts.get(str(operands[0])) if operands else None
+            name = str(operands[0]) if operands else ""
+            if name not in simple:
+                found = fonts.get(name) if name else None
+                is_simple = found is not None and found.get("/Subtype") != Name.Type0
+                simple[name] = (found, found.objgen) if is_simple else None
+            font = simple[name]
         elif op == "q":
             stack.append(font)
         elif op == "Q":
@@ -83,13 +91,18 @@ def _scan(holder: Any, resources: Any, page: int, used: dict, seen: set[tuple[in
             if xobject is not None and xobject.get("/Subtype") == Name.Form and xobject.objgen not in seen:
                 seen.add(xobject.objgen)
                 _scan(xobject, xobject.get("/Resources", resources), page, used, seen)
-        elif font is not None and font.get("/Subtype") != Name.Type0:
-            strings = operands[0] if op == "TJ" else operands[-1:]
-            entry = used.setdefault(font.objgen, (font, set(), set()))
+        elif font is not None:
+            entry = used.get(font[1])
+            if entry is None:
+                entry = used[font[1]] = (font[0], set(), set())
             entry[2].add(page)
-            for item in strings:
-                if isinstance(item, pikepdf.String):
-                    entry[1].update(bytes(item))
+            codes = entry[1]
+            if op == "TJ":
+                for item in operands[0]:
+                    if isinstance(item, pikepdf.String):
+                        codes.update(bytes(item))
+            elif operands and isinstance(operands[-1], pikepdf.String):
+                codes.update(bytes(operands[-1]))
 
 
 def parse_cmap(data: bytes) -> dict[int, str]:
