@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from presskit.brand import Brand
 from presskit.errors import Location
@@ -28,7 +28,10 @@ from presskit.typography.smarten import smarten
 
 from presskit.content import document as c
 
-__all__ = ["build_content", "build_section", "build_metadata", "level_blocks", "source_texts"]
+if TYPE_CHECKING:
+    from presskit.content.kit import LoadedKit
+
+__all__ = ["build_content", "build_kit_content", "build_section", "facts_box", "contact_block", "build_metadata", "level_blocks", "source_texts"]
 
 
 class _Where:
@@ -119,22 +122,7 @@ class _Builder:
         return c.Embargo(when, self.plain(self.labels.embargo_line(when)), self.where("embargo"))
 
     def facts(self, facts: Facts | None) -> c.FactsBox | None:
-        if facts is None or not facts.items:
-            return None
-        rows, bullets = [], []
-        for i, item in enumerate(facts.items):
-            where = self.where.of_model("facts", "items", i)
-            if item.label is not None:
-                rows.append(c.FactRow(self.inline(item.label), self.inline(item.value or ""), where))
-            else:
-                bullets.append(c.FactBullet(self.inline(item.text or ""), where))
-        return c.FactsBox(
-            title=self.plain(facts.title or self.labels.facts),
-            name=self.labels.facts,
-            rows=tuple(rows),
-            bullets=tuple(bullets),
-            location=self.where("facts"),
-        )
+        return facts_box(facts, self.lang, lambda i: self.where.of_model("facts", "items", i), self.where("facts"))
 
     def figures(self) -> tuple[c.Figure, ...]:
         base = self.base_dir if self.base_dir is not None else Path.cwd()
@@ -167,28 +155,9 @@ class _Builder:
         return c.Links(self.plain(self.labels.more_info), items, self.where("links"))
 
     def contact(self) -> c.ContactBlock | None:
-        r, labels = self.release, self.labels
-        contact: Contact | None = r.contact or self.brand.contact
-        if contact is None or not contact.people:
-            return None
+        r = self.release
         location = self.where("contact") if r.contact else brand_location(self.brand, "contact")
-        own_title = contact.title if (r.contact or self.brand_language) else None
-        people = []
-        for person in contact.people:
-            people.append(
-                c.ContactPerson(
-                    name=self.plain(person.name),
-                    role=self.plain(person.role) if person.role else None,
-                    phone=person.phone,
-                    phone_line=self.plain(f"{labels.phone} {person.phone}") if person.phone else None,
-                    email=person.email,
-                    email_line=(ir.Span(f"{labels.email} "), ir.Span(person.email, href=f"mailto:{person.email}"))
-                    if person.email else None,
-                    email_description=f"{labels.email} {person.name}: {person.email}" if person.email else None,
-                )
-            )
-        return c.ContactBlock(self.plain(own_title or labels.contact), labels.contact, tuple(people),
-                              from_brand=r.contact is None, location=location)
+        return contact_block(r.contact, self.brand, self.lang, location)
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None, bool]:
         """The release's own ``about``/``closing``, else the brand's if it is in the
@@ -237,6 +206,58 @@ class _Builder:
         )
 
 
+def facts_box(facts: Facts | None, lang: str, item_location: Callable[[int], Location | None],
+              location: Location | None) -> c.FactsBox | None:
+    """The facts box: its title (default: the label), its label/value rows, then its bullets."""
+    if facts is None or not facts.items:
+        return None
+    labels = labels_for(lang)
+    rows, bullets = [], []
+    for i, item in enumerate(facts.items):
+        where = item_location(i)
+        if item.label is not None:
+            rows.append(c.FactRow(parse_inline(item.label, lang), parse_inline(item.value or "", lang), where))
+        else:
+            bullets.append(c.FactBullet(parse_inline(item.text or "", lang), where))
+    return c.FactsBox(
+        title=(ir.Span(smarten(facts.title or labels.facts, lang)),),
+        name=labels.facts,
+        rows=tuple(rows),
+        bullets=tuple(bullets),
+        location=location,
+    )
+
+
+def contact_block(own: Contact | None, brand: Brand, lang: str, location: Location | None) -> c.ContactBlock | None:
+    """The contact block: ``own`` (a release's or a kit's), else the brand's. The brand's
+    heading is used only in the brand's language; another language gets the label."""
+    labels = labels_for(lang)
+    contact = own or brand.contact
+    if contact is None or not contact.people:
+        return None
+    own_title = contact.title if (own or lang == brand.lang) else None
+
+    def plain(text: str) -> ir.Inline:
+        return (ir.Span(smarten(text, lang)),)
+
+    people = []
+    for person in contact.people:
+        people.append(
+            c.ContactPerson(
+                name=plain(person.name),
+                role=plain(person.role) if person.role else None,
+                phone=person.phone,
+                phone_line=plain(f"{labels.phone} {person.phone}") if person.phone else None,
+                email=person.email,
+                email_line=(ir.Span(f"{labels.email} "), ir.Span(person.email, href=f"mailto:{person.email}"))
+                if person.email else None,
+                email_description=f"{labels.email} {person.name}: {person.email}" if person.email else None,
+            )
+        )
+    return c.ContactBlock(plain(own_title or labels.contact), labels.contact, tuple(people),
+                          from_brand=own is None, location=location)
+
+
 def build_section(release: Release, brand: Brand) -> c.ReleaseSection:
     """The content of one release on ``brand``."""
     return _Builder(release, brand).section()
@@ -278,3 +299,77 @@ def build_content(release: Release, brand: Brand) -> c.ContentDocument:
         sections=(build_section(release, brand),),
         sources=source_texts(release.source, getattr(brand, "source", None)),
     )
+
+
+def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
+    """The content document of a press kit: cover, each release as it would be alone,
+    the background documents, the photos (with their names in the zip) and the contacts."""
+    from presskit.content.archive import photo_name
+    from presskit.content.kit import KIT_LABELS, usage_terms
+
+    kit = loaded.kit
+    lang = kit.lang or brand.lang
+    labels, words = labels_for(lang), KIT_LABELS[lang]
+    where = _Where(kit.source)
+
+    def plain(text: str) -> ir.Inline:
+        return (ir.Span(smarten(text, lang)),)
+
+    place = kit.place or brand.place
+    cover_blocks = level_blocks(parse_blocks(kit.cover, lang), 1, where("cover"))[0] if kit.cover else ()
+    sections: list[c.Section] = [
+        c.CoverSection(
+            label=plain(words["kit"]),
+            title=parse_inline(kit.title, lang),
+            place=place,
+            date=kit.date,
+            dateline=plain(labels.dateline_for(place, kit.date)),
+            blocks=cover_blocks,
+            location=where("title"),
+            text_location=where("cover") if kit.cover else None,
+        )
+    ]
+    sections += [build_section(release, brand) for release in loaded.releases]
+    for j, document in enumerate(kit.documents):
+        location = where("documents", j)
+        blocks = level_blocks(parse_blocks(document.text, lang), 1, where("documents", j, "text"))[0] \
+            if document.text else ()
+        facts = facts_box(document.facts, lang, lambda i, j=j: where.of_model("documents", j, "facts", "items", i),
+                          where("documents", j, "facts"))
+        sections.append(c.DocumentSection(parse_inline(document.title, lang), blocks, facts, location))
+    if kit.photos:
+        figures = []
+        for i, (photo, path) in enumerate(zip(kit.photos, loaded.photo_paths)):
+            figures.append(c.Figure(
+                file=photo.file,
+                path=path,
+                caption=parse_inline(photo.caption, lang),
+                credit=parse_inline(labels.photo.format(credit=photo.credit), lang),
+                credit_name=photo.credit,
+                alt=None if photo.decorative else smarten(photo.alt or "", lang),
+                decorative=photo.decorative,
+                usage=smarten(usage_terms(photo, lang), lang),
+                archive_name=photo_name(path, lang),
+                location=where("photos", i, "file"),
+                caption_location=where("photos", i, "caption"),
+                credit_location=where("photos", i, "credit"),
+            ))
+        sections.append(c.PhotoSection(plain(words["photos"]), tuple(figures)))
+    contact_location = where("contact") if kit.contact else brand_location(brand, "contact")
+    contact = contact_block(kit.contact, brand, lang, contact_location)
+    if contact is not None:
+        sections.append(c.ContactSection(contact))
+    keywords: list[str] = []
+    for release in loaded.releases:
+        keywords += [k for k in release.keywords if k not in keywords]
+    title = ir.plain_text(parse_inline(kit.title, lang))
+    meta = c.Metadata(
+        title=title,
+        author=" · ".join([brand.organisation, *brand.units[-1:]]),
+        subject=f"{words['kit']} – {labels.dateline_for(place, kit.date)}",
+        keywords=tuple(keywords),
+        lang=lang,
+        created=dt.datetime.combine(kit.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
+    )
+    sources = source_texts(kit.source, *(release.source for release in loaded.releases), getattr(brand, "source", None))
+    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping, TypeAlias
+from typing import Mapping, TypeAlias
 
 from presskit.errors import Location
 from presskit.typography.blocks import Inline, plain_text
@@ -26,7 +26,7 @@ __all__ = [
     "Heading", "Paragraph", "ListBlock", "Quote", "Block",
     "Head", "Embargo", "Headline", "Subtitle", "Lead", "Body", "FactRow", "FactBullet", "FactsBox",
     "Figure", "LinkItem", "Links", "ContactPerson", "ContactBlock", "About", "Closing", "Part",
-    "ReleaseSection", "Metadata", "ContentDocument", "SourceTexts", "inline_text",
+    "ReleaseSection", "CoverSection", "DocumentSection", "PhotoSection", "ContactSection", "Section", "Metadata", "ContentDocument", "SourceTexts", "inline_text",
 ]
 
 
@@ -165,6 +165,7 @@ class Figure:
     alt: str | None                   # smartened; None when decorative
     decorative: bool
     usage: str | None = None          # usage terms (press kits)
+    archive_name: str | None = None   # the full-resolution copy's name in the newsroom zip (press kits)
     location: Location | None = None          # of the file name
     caption_location: Location | None = None
     credit_location: Location | None = None
@@ -257,6 +258,69 @@ class ReleaseSection:
         ]
         return tuple(part for part in ordered if part is not None)
 
+    @property
+    def heading_text(self) -> str:
+        """The section's top heading as plain text (for running headers, bookmarks, contents)."""
+        return plain_text(self.headline.content)
+
+
+@dataclass(frozen=True)
+class CoverSection:
+    """A press kit's cover: its label (``Pressemappe``), title, dateline and optional text."""
+
+    label: Inline
+    title: Inline
+    place: str | None
+    date: dt.date
+    dateline: Inline
+    blocks: tuple[Block, ...] = ()
+    location: Location | None = None
+    text_location: Location | None = None
+
+    @property
+    def heading_text(self) -> str:
+        return plain_text(self.title)
+
+
+@dataclass(frozen=True)
+class DocumentSection:
+    """A background document of a press kit: a title over a text or a facts box."""
+
+    title: Inline
+    blocks: tuple[Block, ...] = ()
+    facts: FactsBox | None = None
+    location: Location | None = None
+
+    @property
+    def heading_text(self) -> str:
+        return plain_text(self.title)
+
+
+@dataclass(frozen=True)
+class PhotoSection:
+    """The photos of a press kit, each with caption, credit, usage terms and file name."""
+
+    title: Inline
+    figures: tuple[Figure, ...]
+
+    @property
+    def heading_text(self) -> str:
+        return plain_text(self.title)
+
+
+@dataclass(frozen=True)
+class ContactSection:
+    """A press kit's contact page."""
+
+    contact: ContactBlock
+
+    @property
+    def heading_text(self) -> str:
+        return plain_text(self.contact.title)
+
+
+Section: TypeAlias = ReleaseSection | CoverSection | DocumentSection | PhotoSection | ContactSection
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -297,13 +361,15 @@ class SourceTexts:
 
 @dataclass(frozen=True)
 class ContentDocument:
-    """A document's content: its language, metadata and sections."""
+    """A document's content: its language, metadata and sections (one release; or a press
+    kit's cover, releases, background documents, photos and contact page).
+
+    Heading levels are relative to each section's top heading (level 1)."""
 
     lang: str
     meta: Metadata
-    sections: tuple[ReleaseSection, ...]
+    sections: tuple[Section, ...]
     sources: SourceTexts = field(default_factory=SourceTexts)
 
-    def parts(self) -> Iterator[Part]:
-        for section in self.sections:
-            yield from section.parts
+    def releases(self) -> tuple[ReleaseSection, ...]:
+        return tuple(section for section in self.sections if isinstance(section, ReleaseSection))

@@ -41,12 +41,18 @@ from presskit.model import (
 from presskit.source import SourceDoc, load_yaml
 
 __all__ = ["Kit", "KitPhoto", "KitDocument", "LoadedKit", "load_kit", "kit_from_source", "usage_terms",
-           "DEFAULT_USAGE"]
+           "DEFAULT_USAGE", "KIT_LABELS"]
 
 #: What a newsroom may do with a photo unless the kit says otherwise.
 DEFAULT_USAGE = {
     "de": "Abdruck honorarfrei bei Nennung der Quelle",
     "en": "Free for editorial use with credit",
+}
+
+#: The words a press kit prints by itself.
+KIT_LABELS = {
+    "de": {"kit": "Pressemappe", "contents": "Inhalt", "photos": "Fotos", "file": "Datei"},
+    "en": {"kit": "Press kit", "contents": "Contents", "photos": "Photos", "file": "File"},
 }
 
 

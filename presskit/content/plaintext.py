@@ -157,13 +157,39 @@ def _part(part: c.Part) -> list[str]:
     raise TypeError(f"no plain-text form for {type(part).__name__}")
 
 
-def render_section(section: c.ReleaseSection) -> str:
-    """One release as plain text, its parts in reading order, separated by blank lines."""
-    chunks = ["\n".join(_part(part)) for part in section.parts]
+def render_section(section: c.Section) -> str:
+    """One section as plain text, its parts in reading order, separated by blank lines."""
+    if isinstance(section, c.ReleaseSection):
+        chunks = ["\n".join(_part(part)) for part in section.parts]
+    elif isinstance(section, c.CoverSection):
+        chunks = ["\n".join(_wrap(_text(section.label).upper())), "\n".join(_underlined(_text(section.title), "=")),
+                  "\n".join(_wrap(_text(section.dateline))), "\n".join(_blocks(section.blocks))]
+    elif isinstance(section, c.DocumentSection):
+        chunks = ["\n".join(_underlined(_text(section.title), "=")), "\n".join(_blocks(section.blocks))]
+        if section.facts is not None:
+            chunks.append("\n".join(_part(section.facts)))
+    elif isinstance(section, c.PhotoSection):
+        chunks = ["\n".join(_underlined(_text(section.title), "="))]
+        for figure in section.figures:
+            lines = _wrap(figure.archive_name) if figure.archive_name else []
+            chunks.append("\n".join(lines + _part(figure)))
+    elif isinstance(section, c.ContactSection):
+        chunks = ["\n".join(_part(section.contact))]
+    else:
+        raise TypeError(f"no plain-text form for {type(section).__name__}")
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
 
 
 def render_text(document: c.ContentDocument) -> str:
-    """The whole document as plain text (several releases separated by a rule)."""
+    """The whole document as plain text, sections separated by a rule; a press kit's
+    cover is followed by its contents (the titles of the sections after it)."""
+    texts = [render_section(section) for section in document.sections]
+    if document.sections and isinstance(document.sections[0], c.CoverSection) and len(document.sections) > 1:
+        from presskit.content.kit import KIT_LABELS
+
+        contents = _underlined(KIT_LABELS[document.lang]["contents"], "-")
+        for number, section in enumerate(document.sections[1:], start=1):
+            contents += _wrap(section.heading_text, f"{number}. ".ljust(4), "    ")
+        texts[0] += "\n" + "\n".join(contents) + "\n"
     rule = "\n" + "-" * WIDTH + "\n\n"
-    return rule.join(render_section(section) for section in document.sections)
+    return rule.join(texts)
