@@ -160,3 +160,40 @@ def test_any_shape_is_a_kit_or_located_errors(kit_dir, data, base):
             assert diagnostic.location is not None and diagnostic.location.line >= 1, diagnostic
             assert diagnostic.location.file in ("kit.yaml", "road.yaml")
             assert "Traceback" not in diagnostic.message and "internal" not in diagnostic.message.lower()
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, prefix + (i,))
+
+
+_GOOD_DATA = yaml.safe_load(GOOD)
+_EVERY_PATH = [p for p in _paths(_GOOD_DATA) if p]
+
+
+def _replaced(data, path, value):
+    if len(path) == 1:
+        copy = dict(data) if isinstance(data, dict) else list(data)
+        copy[path[0]] = value
+        return copy
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _replaced(data[path[0]], path[1:], value)
+    return copy
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(_EVERY_PATH), value=_value)
+def test_any_value_at_any_key_is_a_kit_or_located_errors(kit_dir, path, value):
+    text = yaml.safe_dump(_replaced(_GOOD_DATA, path, value), allow_unicode=True, sort_keys=False)
+    try:
+        kit_from_source(parse_yaml(text, "kit.yaml", kit_dir / "kit.yaml"), kit_dir)
+    except InputError as exc:
+        assert exc.diagnostics
+        for diagnostic in exc.diagnostics:
+            assert diagnostic.location is not None and diagnostic.location.file in ("kit.yaml", "road.yaml")
+            assert diagnostic.location.line >= 1, diagnostic
