@@ -30,6 +30,7 @@ from presskit import images, marking, rl_internals
 from presskit.brand import Brand
 from presskit.content.kit import KIT_LABELS, LoadedKit, usage_terms
 from presskit.errors import Diagnostic, InputError, RenderError
+from presskit.i18n import _
 from presskit.flowables import Columns, KeepOnOnePage, Picture, Tagged, TextParagraph
 from presskit.labels import labels_for
 from presskit.render import DocumentInfo, finish_document, layout_sections, load_brand_logo, make_theme
@@ -358,3 +359,43 @@ def kit_zip_files(loaded: LoadedKit, brand: Brand, kit_pdf_name: str, kit_pdf_by
         files[f"{folder}/{path.stem}.pdf"] = render_pdf(release, brand, allowed_dirs)
     files.update(kit_files(loaded, lang))
     return files
+
+
+def kit_output(source: Path, output: Path | None) -> Path:
+    """Where the kit's PDF goes: ``output`` if it names a .pdf, else ``output/KIT.pdf`` (default ``out/``)."""
+    if output is not None and output.suffix.lower() == ".pdf":
+        return output
+    return (output if output is not None else Path("out")) / (source.stem + ".pdf")
+
+
+def build_kit(source: Path, output: Path | None = None, make_zip: bool = False, brand_path: Path | None = None,
+              allow_dirs: Sequence[Path] = ()):
+    """Build the kit ``source`` into its PDF (and the zip beside it); everything is made before
+    anything is written, so a kit with a problem writes nothing. Returns a JobResult."""
+    from presskit.jobs import _run
+
+    target = kit_output(Path(source), output)
+
+    def work():
+        from presskit.brand import brand_for
+        from presskit.content.kit import load_kit
+        from presskit.errors import Location, error
+        from presskit.outputs import write_atomic
+
+        if not Path(source).exists():
+            raise InputError(error(_("no such file"), Location.of_file(source)))
+        loaded = load_kit(Path(source), str(source), allow_dirs)
+        brand = brand_for(Path(source), brand_path)
+        pdf = render_kit(loaded, brand, allow_dirs).pdf
+        files = kit_zip_files(loaded, brand, target.name, pdf, allow_dirs) if make_zip else None
+        write_atomic(target, pdf)
+        written = [str(target)]
+        if files is not None:
+            from presskit.content.archive import write_zip
+
+            zip_path = target.with_suffix(".zip")
+            write_zip(zip_path, files)
+            written.append(str(zip_path))
+        return ", ".join(written), ()
+
+    return _run(Path(source), work)
