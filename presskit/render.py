@@ -123,6 +123,10 @@ def layout_sections(sections, root, theme, furniture, logo, logo_node, info: Doc
     # Binary streams as they are: ASCII85 would make every photo a quarter larger.
     rl_config.useA85 = 0
 
+    from dataclasses import replace
+
+    # the first section's running header (later sections switch it, see presskit.sections)
+    furniture = replace(furniture, header_left=sections[0].header[0], header_right=sections[0].header[1])
     buffer = io.BytesIO()
     doc = PressDocTemplate(
         buffer, theme, furniture, logo, logo_node,
