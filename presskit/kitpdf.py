@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import Any, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import Flowable
 
@@ -182,13 +183,13 @@ class _Kit:
         dateline = self.labels.dateline_for(self.place, self.kit.date)
         label = [b.para(b.plain(self.words["kit"].upper()), "label", group.add("P"), None)]
         right = [b.para(b.plain(dateline), "dateline", group.add("P"), self.where("place") if self.kit.place else self.where("date"))]
-        flow: list[Flowable] = [Columns([label, right], [1, 1]), Spacer(1, 30 * 2.834645669)]
+        flow: list[Flowable] = [Columns([label, right], [1, 1]), Spacer(1, 40 * mm)]
         h1 = node.add("H1")
         outline.keys[id(h1)] = "kit-cover"
         flow.append(b.para(b.inline(self.kit.title), "kit-title", h1, self.where("title")))
         if self.kit.cover:
             b.last_heading = 1
-            flow += b.blocks(parse_blocks(self.kit.cover, self.lang), node, self.where("cover"))
+            flow += b.blocks(parse_blocks(self.kit.cover, self.lang), node, self.where("cover"), style="kit-cover-text")
         problems += b.problems
         out.append(PdfSection(flow, (left, ""), node=node, new_page=False, template="first", key="kit-cover"))
 

@@ -458,3 +458,37 @@ def test_a_missing_kit_file_is_an_error_not_a_traceback(tmp_path):
     result = _cli("kit", tmp_path / "nope.yaml", "-o", tmp_path / "x.pdf")
     assert result.exit_code == 1
     assert "nope.yaml" in result.stderr and "error" in result.stderr
+
+
+# -- archivable like every presskit PDF ----------------------------------------------------------
+
+import test_archive as archive_checks  # noqa: E402
+
+
+def test_tounicode_maps_exactly_the_drawn_codes_in_the_kit(kit):
+    from types import SimpleNamespace
+
+    archive_checks.test_tounicode_maps_exactly_the_drawn_codes_to_characters({"kit": SimpleNamespace(pdf=kit.path)}, "kit")
+
+
+@archive_checks.needs_preflight
+def test_preflight_finds_nothing_but_the_pdfa2_differences_in_the_kit(kit, tmp_path):
+    found = archive_checks.preflight([kit.path], tmp_path)
+    for name, errors in found.items():
+        assert archive_checks._unexplained(errors) == [], f"{name}: Preflight (PDF/A-1b) found {errors}"
+
+
+def test_the_readme_kit_example_builds(tmp_path):
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, flags=re.S) if "releases:" in b)
+    for release in (REPO / "releases").glob("*.yaml"):
+        shutil.copy(release, tmp_path / release.name)
+    shutil.copytree(REPO / "releases" / "images", tmp_path / "images")
+    shutil.copytree(REPO / "releases" / "kits" / "images", tmp_path / "kits" / "images")
+    kit_file = tmp_path / "kits" / "readme.yaml"
+    kit_file.write_text(block, encoding="utf-8")
+    result = _cli("kit", kit_file, "-o", tmp_path / "out" / "readme.pdf")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert (tmp_path / "out" / "readme.pdf").stat().st_size > 50_000
