@@ -101,18 +101,21 @@ def _builder(loaded: LoadedKit, brand: Brand, theme, lang: str, root: StructNode
 
 
 class ContentsEntry(Flowable):
-    """One line of the contents: a section's title and its page, the whole entry one link."""
+    """One entry of the contents: a section's title (and a note under it, e.g. the release's
+    number and dateline) with its page on the title's last line; the whole entry one link."""
 
-    def __init__(self, title: TextParagraph, page: TextParagraph, node: StructNode, key: str,
-                 page_width: float, gap: float, space_after: float):
+    def __init__(self, title: TextParagraph, note: TextParagraph | None, page: TextParagraph, node: StructNode,
+                 key: str, page_width: float, gap: float, space_after: float):
         super().__init__()
-        self.title, self.page, self.node, self.key = title, page, node, key
+        self.title, self.note, self.page, self.node, self.key = title, note, page, node, key
         self.page_width, self.gap, self.space_after = page_width, gap, space_after
 
     def wrap(self, availWidth, availHeight):
-        _, th = self.title.wrap(availWidth - self.page_width - self.gap, availHeight)
-        _, ph = self.page.wrap(self.page_width, availHeight)
-        self.width, self.height = availWidth, max(th, ph)
+        text_width = availWidth - self.page_width - self.gap
+        _, th = self.title.wrap(text_width, availHeight)
+        nh = self.note.wrap(text_width, availHeight)[1] if self.note is not None else 0
+        self.page.wrap(self.page_width, availHeight)
+        self.width, self.height = availWidth, th + nh
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
@@ -124,9 +127,11 @@ class ContentsEntry(Flowable):
     def draw(self):
         canv = self.canv
         with marking.content(canv, self.node):
-            self.title.drawOn(canv, 0, self.height - self.title.height)
-            # the page number stands on the title's last line
-            self.page.drawOn(canv, self.width - self.page_width, 0)
+            title_bottom = self.height - self.title.height
+            self.title.drawOn(canv, 0, title_bottom)
+            self.page.drawOn(canv, self.width - self.page_width, title_bottom)
+            if self.note is not None:
+                self.note.drawOn(canv, 0, 0)
             rl_internals.destination_link(canv, self.key, (0, 0, self.width, self.height))
 
 
@@ -174,7 +179,7 @@ class _Kit:
         problems: list[Diagnostic] = []
         left = self.header_left()
         out: list[PdfSection] = []
-        contents: list[tuple[str, str]] = []
+        contents: list[tuple[str, str, str | None]] = []  # (title, key, note)
 
         # cover
         node = StructNode("Sect", title=self.words["kit"])
@@ -210,7 +215,12 @@ class _Kit:
             key = f"release-{i + 1}"
             outline.keys[id(headline)] = key
             title = _plain_title(release.title, rlang)
-            contents.append((title, key))
+            rlabels = labels_for(rlang)
+            note = [rlabels.press_release]
+            if release.number:
+                note.append(rlabels.number.format(number=release.number))
+            note.append(rlabels.dateline_for(release.place or self.brand.place, release.date))
+            contents.append((title, key, " · ".join(note)))
             later.append(PdfSection(story.flowables, (left, title), node=sect, key=key))
         for j, document in enumerate(self.kit.documents):
             sect = StructNode("Sect")
@@ -226,12 +236,12 @@ class _Kit:
             if document.facts is not None and document.facts.items:
                 flow.append(b.facts(document.facts))
             problems += b.problems
-            contents.append((title, key))
+            contents.append((title, key, None))
             later.append(PdfSection(flow, (left, title), node=sect, key=key))
         if self.kit.photos:
             flow, sect, more = self.photos(outline)
             problems += more
-            contents.append((self.words["photos"], "photos"))
+            contents.append((self.words["photos"], "photos", None))
             later.append(PdfSection(flow, (left, self.words["photos"]), node=sect, key="photos"))
         contact = self.kit.contact or self.brand.contact
         if contact is not None and contact.people:
@@ -243,7 +253,7 @@ class _Kit:
             outline.keys[id(heading)] = "contact"
             title = b.labels.contact if not (contact.title and (self.kit.contact or b.brand_language)) else contact.title
             problems += b.problems
-            contents.append((title, "contact"))
+            contents.append((title, "contact", None))
             later.append(PdfSection(flow, (left, title), node=sect, key="contact"))
 
         # contents
@@ -253,20 +263,21 @@ class _Kit:
         outline.keys[id(h1)] = "kit-contents"
         flow = [b.para(b.plain(self.words["contents"]), "kit-section", h1, None)]
         toc = sect.add("TOC")
-        for title, key in contents:
+        for title, key, note in contents:
             item = toc.add("TOCI")
             page = pages.get(key, 0)
             link = item.add("Link", alt=f"{title}, {self.labels.page_prefix}{page}".strip())
-            flow.append(self.contents_entry(title, page, link, key))
+            flow.append(self.contents_entry(title, note, page, link, key))
         out.append(PdfSection(flow, (left, self.words["contents"]), node=sect, key="kit-contents"))
         out += later
         return out, problems
 
-    def contents_entry(self, title: str, page: int, node: StructNode, key: str) -> ContentsEntry:
+    def contents_entry(self, title: str, note: str | None, page: int, node: StructNode, key: str) -> ContentsEntry:
         theme = self.theme
         text = TextParagraph(to_markup((ir.Span(title),)), theme.style("toc-entry"), hyphenator=theme.hyphenator)
+        below = TextParagraph(to_markup((ir.Span(note),)), theme.style("toc-note")) if note else None
         number = TextParagraph(str(page), theme.style("toc-page"))
-        return ContentsEntry(text, number, node, key, page_width=36, gap=12, space_after=8)
+        return ContentsEntry(text, below, number, node, key, page_width=36, gap=12, space_after=9)
 
     def photos(self, outline: Outline) -> tuple[list[Flowable], StructNode, list[Diagnostic]]:
         section = next(s for s in self.content.sections if type(s).__name__ == "PhotoSection")

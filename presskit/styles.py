@@ -96,6 +96,7 @@ _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "kit-cover-text": ("base", dict(fontSize=12, leading=17.5, spaceAfter=8, hyphenate=True)),
     "toc-entry": ("base", dict(fontSize=11, leading=15)),
     "toc-page": ("base", dict(fontSize=11, leading=15, alignment=TA_RIGHT)),
+    "toc-note": ("base", dict(fontSize=8.5, leading=12, textColor="muted")),
     "photo-note": ("base", dict(fontSize=8.5, leading=11.5, textColor="muted")),
     "dateline": ("base", dict(fontSize=10, leading=12, alignment=TA_RIGHT)),
     "embargo": ("base", dict(face="bold", fontSize=10, leading=13, textColor="white")),
