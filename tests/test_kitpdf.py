@@ -492,3 +492,100 @@ def test_the_readme_kit_example_builds(tmp_path):
     result = _cli("kit", kit_file, "-o", tmp_path / "out" / "readme.pdf")
     assert result.exit_code == 0, result.output + result.stderr
     assert (tmp_path / "out" / "readme.pdf").stat().st_size > 50_000
+
+
+# -- an English kit with a facts document, a decorative photo and its own contact ------------------
+
+EN_KIT = """\
+title: Partnership week 2026
+date: 2026-11-20
+lang: en
+releases:
+  - partnership.yaml
+documents:
+  - title: Lakeshire and the Altmark
+    facts:
+      title: At a glance
+      items:
+        - Partners since: 2016
+        - Delegation: 12 people
+        - Three topics on the agenda
+photos:
+  - file: images/house.jpg
+    caption: The district office in Salzwedel.
+    credit: Press office
+    alt: A brick building with white window frames.
+  - file: images/ornament.jpg
+    caption: A decorative picture.
+    credit: Press office
+    decorative: true
+contact:
+  - name: Erika Mustermann
+    role: Press officer
+    email: presse@example.org
+"""
+
+
+@pytest.fixture(scope="module")
+def english_kit(tmp_path_factory) -> KitBuild:
+    from presskit.kitpdf import render_kit
+
+    folder = tmp_path_factory.mktemp("en-kit")
+    (folder / "images").mkdir()
+    shutil.copy(REPO / "releases" / "2026-11-20-partnership-visit.yaml", folder / "partnership.yaml")
+    photo = REPO / "releases" / "kits" / "images" / "kreishaus-salzwedel.jpg"
+    shutil.copy(photo, folder / "images" / "house.jpg")
+    shutil.copy(photo, folder / "images" / "ornament.jpg")
+    (folder / "kit.yaml").write_text(EN_KIT, encoding="utf-8")
+    loaded, brand = _load(folder / "kit.yaml")
+    layout = render_kit(loaded, brand)
+    path = folder / "kit.pdf"
+    path.write_bytes(layout.pdf)
+    return KitBuild("en", path, layout, loaded, brand)
+
+
+@pytest.mark.parametrize("check", GENERIC_CHECKS, ids=lambda f: f.__name__.removeprefix("test_"))
+def test_the_accessibility_checks_pass_on_an_english_kit(english_kit, check):
+    if check is single.test_qpdf_check_is_clean and not a11y.have("qpdf"):
+        pytest.skip("qpdf not installed")
+    if check in (single.test_list_items_have_label_and_body, single.test_link_text_is_inside_the_link_element) \
+            and not a11y.have("pdfinfo"):
+        pytest.skip("poppler-utils not installed")
+    check(lambda name: english_kit, "en")
+
+
+@needs_pdftotext
+def test_an_english_kit_has_english_labels_a_facts_table_and_one_figure(english_kit):
+    text = _squash(" ".join(_pages_text(english_kit.path)))
+    for piece in ("PRESS KIT", "Contents", "Press release · No. 109/2026", "Lakeshire and the Altmark",
+                  "At a glance", "Partners since", "Photos", "Photo: Press office",
+                  "Free for editorial use with credit", "File: photos/house.jpg", "File: photos/ornament.jpg",
+                  "Press contact", "Erika Mustermann"):
+        assert piece in text, piece
+    with english_kit.open() as pdf:
+        elements = a11y.walk_tree(pdf)
+        figures = [e for e in elements if e.role == "Figure"]
+        # the logo, the release's own photo? (none), the kit's one non-decorative photo
+        assert [f.alt for f in figures][-1] == "A brick building with white window frames."
+        assert any(e.role == "Table" for e in elements)
+        with pdf.open_outline() as outline:
+            photos = next(item for item in outline.root if item.title == "Photos")
+            assert [c.title for c in photos.children] == ["The district office in Salzwedel."]
+
+
+def test_a_broken_photo_and_a_missing_glyph_fail_the_kit_at_their_places(tmp_path):
+    (tmp_path / "images").mkdir()
+    shutil.copy(REPO / "releases" / "2026-11-20-partnership-visit.yaml", tmp_path / "partnership.yaml")
+    (tmp_path / "images" / "broken.jpg").write_text("not a photo", encoding="utf-8")
+    kit_file = tmp_path / "kit.yaml"
+    kit_file.write_text(
+        "title: A kit with a snowman \u2603\ndate: 2026-11-20\nreleases:\n  - partnership.yaml\n"
+        "photos:\n  - file: images/broken.jpg\n    caption: Broken.\n    credit: Press office\n    alt: Nothing.\n",
+        encoding="utf-8")
+    out = tmp_path / "out" / "kit.pdf"
+    result = _cli("kit", kit_file, "-o", out, "--zip")
+    assert result.exit_code == 1
+    assert f"{kit_file}:1:29: error: the font" in result.stderr
+    assert f"{kit_file}:6:11: error:" in result.stderr and "broken.jpg" in result.stderr
+    assert "Traceback" not in result.stderr + result.output
+    assert not out.parent.exists()
