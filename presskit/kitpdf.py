@@ -162,6 +162,13 @@ class _Kit:
         meta = self.content.meta
         self.info = DocumentInfo(meta.title, meta.author, meta.subject, meta.keywords, meta.lang, meta.created)
         self.theme = make_theme(brand, self.lang)
+        # as in a release: the contact people and the photographers are never hyphenated
+        from presskit.typography.names import credit_name, looks_like_person, protect_names
+
+        contact = self.kit.contact or brand.contact
+        names = [person.name for person in (contact.people if contact is not None else ())]
+        names += [credit_name(photo.credit) for photo in self.kit.photos if photo.credit]
+        protect_names(self.theme, [name for name in names if looks_like_person(name)])
         self.logo = load_brand_logo(brand, self.theme)
         self.place = self.kit.place or brand.place
         self.title = _plain_title(self.kit.title, self.lang)
