@@ -302,8 +302,13 @@ class _Kit:
         notes = 4 * 13  # caption, credit, usage terms, file name
         gap = self.theme.spacing("box-gap")
         # two landscape photos (and the heading) fit one page
-        max_height = (frame - heading_height - heading.getSpaceAfter() - 2 * (notes + 2 * gap)) / 2
+        pair_height = (frame - heading_height - heading.getSpaceAfter() - 2 * (notes + 2 * gap)) / 2
+        count = len(section.figures)
         for i, (photo, figure) in enumerate(zip(self.kit.photos, section.figures)):
+            # two a page (the first two under the heading); the last of an odd number has a page
+            # to itself, and is as large as the page allows
+            alone = count % 2 == 1 and i == count - 1 and count > 1
+            max_height = frame - notes - 3 * gap if alone else pair_height
             try:
                 prepared = images.prepare(figure.path, width, figure.location, max_height_pt=max_height)
             except InputError as exc:
