@@ -171,6 +171,25 @@ def build(
 
 
 @app.command()
+def kit(
+    path: Path = typer.Argument(..., help="The press kit file (KIT.yaml).", show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The kit's .pdf, or a folder (default: out/)."),
+    make_zip: bool = typer.Option(False, "--zip", help="Also write OUT.zip: the kit, each release's PDF, the photos with their credits."),
+    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+) -> None:
+    """Build a press kit: cover, contents, the releases, photos and contacts in one PDF."""
+    from presskit.kitpdf import build_kit
+
+    result = build_kit(path, output, make_zip, brand, tuple(allow_dir))
+    _report(result.diagnostics, _stderr_console())
+    if not result.ok:
+        raise typer.Exit(EXIT_FAILED)
+    for written in result.output.split(", "):
+        typer.echo(f"wrote {written}")
+
+
+@app.command()
 def check(
     paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
     brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to check against."),

@@ -139,3 +139,28 @@ def test_text_code_is_one_entry_per_text_out_joined_by_spaces():
     stream = tx.getCode()
     assert stream.startswith("BT") and "Tj /Span <</MCID 0>> BDC  (tail) Tj T* EMC" in stream
     assert rl_internals.text_code(tx) is tx._code
+
+
+def test_bookmark_reference_binds_a_link_made_before_its_bookmark():
+    """``Canvas._bookmarkReference``: a link on page 1 to a bookmark made on page 2 goes there,
+    and the annotation is a dictionary the tagger can mark (see destination_link)."""
+    import pikepdf
+    from reportlab.pdfbase.pdfdoc import PDFDictionary
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    seen = []
+    add = canvas._addAnnotation
+    canvas._addAnnotation = lambda annotation, *args, **kwargs: (seen.append(annotation), add(annotation, *args, **kwargs))
+    canvas.translate(10, 20)
+    rl_internals.destination_link(canvas, "later", (0, 0, 100, 30))
+    canvas.showPage()
+    canvas.bookmarkHorizontal("later", 0, 500)
+    canvas.showPage()
+    canvas.save()
+    assert isinstance(seen[0], PDFDictionary)
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        annot = pdf.pages[0].Annots[0]
+        assert [float(v) for v in annot.Rect] == [10, 20, 110, 50]
+        assert annot.Dest[0].objgen == pdf.pages[1].obj.objgen
+        assert annot.Dest[1] == pikepdf.Name.XYZ and float(annot.Dest[3]) == 500

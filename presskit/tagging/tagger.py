@@ -513,7 +513,7 @@ class _LinkedText:
 
 def _tag(role: str) -> str:
     """The tag of a BDC: the structure type (grouping roles get Span, they have no own content)."""
-    return role if role not in {"Document", "Sect", "Div", "Part", "Table", "TR", "L", "LI"} else "Span"
+    return role if role not in {"Document", "Sect", "Div", "Part", "Table", "TR", "L", "LI", "TOC", "TOCI"} else "Span"
 
 
 def _link_target(annotation: Any) -> str | None:
