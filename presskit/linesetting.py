@@ -319,11 +319,30 @@ def set_lines(text: ParagraphText, widths: Sequence[float], *, ragged: bool, par
     return [_frag_line(items, line) for line in lines]
 
 
-class JoinedText(str):
-    """The text at the end of a line broken inside a URL (after '/', '.', ...): the
-    tagger writes no line-end space after it, so the copied URL stays whole."""
+class LineEndText(str):
+    """The text of a line's last fragment, saying how the line ends (``line_end``).
 
-    joins_next_line = True
+    Only the line setter knows whether a line ends inside a word or at a space
+    (``Lindenberg-⏎Oppermann`` and ``Bus-⏎und Bahn`` look alike when drawn):
+    ``"shy"`` (a hyphenated word, U+00AD drawn), ``"join"`` (inside a word
+    without a hyphen drawn: after a typed hyphen, inside a URL or an e-mail
+    address), ``"space"`` or ``"end"`` (the paragraph's last line). ReportLab
+    hands this text object to ``_textOut`` unchanged; the tagger reads it, so
+    that a word broken here copies whole (:mod:`presskit.tagging.brokenwords`).
+    """
+
+    line_end = "space"
+
+    @property
+    def joins_next_line(self) -> bool:
+        """The line ends inside a word: nothing goes between it and the next line when copied."""
+        return self.line_end in ("shy", "join")
+
+
+def line_end_text(text: str, how: str) -> LineEndText:
+    marked = LineEndText(text)
+    marked.line_end = how
+    return marked
 
 
 def _frag_line(items: Sequence[Item], line: Line):
@@ -350,10 +369,10 @@ def _frag_line(items: Sequence[Item], line: Line):
         how = piece.kind
         if piece.kind == "shy" and words:
             words[-1].text += SHY
-        elif piece.kind == "join" and words:
-            words[-1].text = JoinedText(words[-1].text)
     elif end is None:
         how = "end"
+    if words:
+        words[-1].text = line_end_text(words[-1].text, how)
     natural = 0.0
     size, ascent, descent = 0.0, -1e9, 1e9
     for w in words:
@@ -376,7 +395,7 @@ def rejoin(lines: Sequence[Any]) -> list[Any]:
     for line in lines:
         for index, word in enumerate(line.words):
             clone = word.clone()
-            clone.text = word.text
+            clone.text = str(word.text)  # a new paragraph: its own line ends
             if index == len(line.words) - 1:
                 how = getattr(line, "presskit_end", "space")
                 if how == "shy" and clone.text.endswith(SHY):
@@ -391,4 +410,4 @@ def line_text(line: Any) -> str:
     return "".join(w.text for w in line.words)
 
 
-__all__ = ["INF", "ParagraphText", "Piece", "hyphenation_points", "line_text", "rejoin", "set_lines"]
+__all__ = ["INF", "LineEndText", "ParagraphText", "Piece", "hyphenation_points", "line_end_text", "line_text", "rejoin", "set_lines"]
