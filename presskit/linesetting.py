@@ -14,7 +14,8 @@ tagging hooks on ``_putFragLine`` and the link annotations keep working).
   draws it with the space's code, so the PDF word spacing applies to it).
 * Break penalties: hyphenation points (the hyphenator's own weights when it
   has ``breaks``), explicit hyphens, soft hyphens typed by the writer.
-* URLs and e-mail addresses break only after ``/ . - _ ? & = @``, never
+* URLs (also ``kreis-x.de/karte`` without ``https://``) and e-mail addresses
+  break only after ``/ . - _ ? & = @``, never
   leaving fewer than three characters on either side, without a hyphen, and
   the line that ends inside one is set ragged.
 * Words wider than the measure (emergency): at hyphenation points even where
@@ -51,7 +52,10 @@ EMERGENCY_PENALTY = 900    # between any two letters of an overlong word
 URL_BREAK_AFTER = "/.-_?&=@"
 DASHES = ("\u2013", "\u2014")  # a dash standing alone as a word never starts a line
 URL_MIN = 3                # characters kept together at either side of a URL break
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+#: Top-level domains that make a word without a scheme a web address (``kreis-x.de/karte``).
+_TLDS = "de|com|org|net|eu|info|gov|edu|int|io|uk|at|ch|nl|be|lu|fr|pl|cz|dk|se|no|fi|it|es|online|digital|berlin"
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+                  r"|^(?:[a-z0-9-]+\.)+(?:" + _TLDS + r")(?:[/?#]\S*)?$", re.IGNORECASE)
 _LEADING = "([{\u201e\u201a\u201c\u2018\u00bb\u00ab\"'\u2039\u203a"
 _TRAILING = ")]}.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\"'\u2026\u203a\u2039"
 

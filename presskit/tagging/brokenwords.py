@@ -1,4 +1,4 @@
-"""Whole words when text is copied: an ``/ActualText`` span over every word broken at a line end.
+"""Whole words when text is copied: ``/ActualText`` spans over every word broken at a line end.
 
 A word broken at a line end is drawn as a head at the end of one line and a
 tail at the start of the next. Extractors do not agree on what that means:
@@ -15,11 +15,13 @@ tail at the start of the next. Extractors do not agree on what that means:
 * a URL or an e-mail address broken after ``/``, ``.``, ``@`` …: both keep
   the line break inside it.
 * poppler and PDFium both honour a marked-content ``/Span`` with
-  ``/ActualText`` (ISO 32000-1 14.9.4) spanning head, line end and tail inside
-  one text object: they extract the replacement text once, in place of the
-  glyphs (``Schotterrasen``). ActualText on the head plus an empty one on the
-  tail works in poppler only; PDFium then repeats the tail; a span over the
-  head alone is ignored by PDFium.
+  ``/ActualText`` (ISO 32000-1 14.9.4): they extract the replacement text
+  once, in place of the glyphs. One span over head, line end and tail
+  (``Schotterrasen``) works in both, but poppler lays the replacement text out
+  on the diagonal from the head's first glyph to the tail's last, a line
+  below, and then sorts the words after the span into it (``Oppermannund``,
+  ``RadAusfahrten,``). An empty replacement text for the tail works in poppler
+  only: PDFium then repeats the tail.
 
 Only the line setter knows whether a line ends inside a word: it marks the
 text of each line's last fragment (:class:`presskit.linesetting.LineEndText`),
@@ -30,13 +32,16 @@ at a space after a hyphen (``Bus- und``, so that poppler does not join the
 words). Text not set by the line setter is recognised by its line-end U+00AD
 alone.
 
-So every such word gets one span, opened before the head's last word and
-closed after the tail (the next line's first word), with the copied text as
-replacement text. The span is a marked-content sequence of its own with an MCID owned by
-the paragraph's element, or by the link's when it is link text
-(``/Span <</MCID n /ActualText …>> BDC``), between the element's sequences
-before and after it in the same text object, not a
-sequence nested in the paragraph's: poppler's structure-text reader
+So every such word gets two marked-content sequences: ``/Span`` with the whole
+word as ``/ActualText`` from the head's last word to the line end, and
+``/Span`` with ``/ActualText`` ``( )`` over the tail (the next line's first
+word, and the space after it): both extractors copy the word whole at the
+head's place and a space at the tail's (``Schotterrasen ⏎ und``), each
+replacement on one line. A screen reader reading the structure gets the same.
+The sequences have MCIDs owned by the paragraph's element, or by the link's
+when the word is link text (``/Span <</MCID n /ActualText …>> BDC``), between
+the element's sequences before and after them in the same text object, not
+nested in the paragraph's: poppler's structure-text reader
 (``pdfinfo -struct-text``, poppler-glib) ends an MCID's text at the first EMC
 inside it, so a nested span cut off the rest of the paragraph there.
 
@@ -171,9 +176,13 @@ class BrokenWords:
             parts.append((len(self.code), _clean(piece) + (join or "")))
             write(text, t_star)
             return None
+        if rest[:1] in (" ", NBSP):
+            # The space after the word goes into the span (and its text): poppler places
+            # the replacement text where the head begins, and would join the next word to it.
+            piece, rest = piece + rest[0], rest[1:]
         if not piece:
             self._close()
-            return text  # a space (or a bare line end) comes first: write it as usual
+            return text  # a bare line end comes first: write it as usual
         parts.append((len(self.code), _clean(piece)))
         write(piece, 0 if rest else t_star)
         self._close()
@@ -185,6 +194,10 @@ class BrokenWords:
         self.code.append(_BLANK)  # where the span ends
         self.spans.append((begin, len(self.code) - 1, "".join(t for _, t in parts)))
         self.meta[begin] = (parts, head_end)
+
+    def head_end(self, begin: int) -> int:
+        """The index of the piece that ends the head's line, of the span that begins at ``begin``."""
+        return self.meta[begin][1]
 
     def finish(self) -> None:
         """The text object ends: a span still open (a word broken over a page or frame) is dropped."""

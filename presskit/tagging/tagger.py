@@ -347,7 +347,11 @@ class Tagger:
             broken.unsplit([start for start, _ in segments[1:]])
             for begin, end, word in broken.spans:
                 key = next(key for start, key in reversed(segments) if start <= begin)
-                starts[begin] = (key, word)
+                # the head's line copies as the whole word, the tail's as a space (see brokenwords.py)
+                starts[begin] = (key, word.rstrip(" "))
+                tail = broken.head_end(begin) + 1
+                if tail <= end and tail not in starts:
+                    starts[tail] = (key, " ")
                 if end + 1 < len(code) and end + 1 not in starts:
                     starts[end + 1] = (key, None)  # the rest of the line, after the word
         order = sorted(starts)
