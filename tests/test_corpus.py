@@ -203,3 +203,6 @@ def test_addresses_may_break_only_after_their_punctuation():
     assert lm.addresses_missing("www.kreis.de/\na https://x.de/b-\nc a.b@\nkreis.de", found) == []
     assert lm.addresses_missing("www.kreis.de/a https://x.de/b-c a.b@kre\nis.de", found) == ["a.b@kreis.de"]
     assert lm.addresses_missing("www.kre\u00ad\nis.de/a https://x.de/b-c a.b@kreis.de", found) == ["www.kreis.de/a"]
+    # copied text: no line break at all inside an address
+    assert lm.addresses_missing("www.kreis.de/\na https://x.de/b-c a.b@kreis.de", found, breaks=False) == ["www.kreis.de/a"]
+    assert lm.addresses_missing("www.kreis.de/a https://x.de/b-c a.b@kreis.de", found, breaks=False) == []
