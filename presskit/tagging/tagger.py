@@ -12,8 +12,10 @@ with a fresh MCID for the same node. PDF/UA forbids artifacts inside tagged
 content and tagged content inside artifacts, and one MCID can have only one
 owner, so flattening is the only correct answer. Sequences that end up empty
 are taken out of the content stream again and their MCID is reused. Each word
-hyphenated at a line end gets a sequence of its own, ``/Span`` with ``/ActualText``,
-owned by its paragraph's node (:mod:`.brokenwords`), so that it copies whole.
+broken at a line end (hyphenated, after a typed hyphen, a URL or an e-mail address,
+as the line setter reports it) gets two sequences of its own, ``/Span`` with
+``/ActualText``, owned by its paragraph's node or its link's (:mod:`.brokenwords`),
+so that it copies whole.
 
 Links inside running text: while a paragraph of a (non-Link) node draws, the
 text of each link goes into its own ``/Link`` sequence inside the text object,
