@@ -94,14 +94,14 @@ def test_parsed_fragments_carry_what_the_line_setting_reads():
 
 
 def test_putfragline_hands_the_fragment_text_object_to_textout():
-    """The tagger recognises a URL line end by the str subclass it gets in _textOut."""
-    from presskit.linesetting import JoinedText
+    """The tagger recognises how a line ends by the str subclass it gets in _textOut."""
+    from presskit.linesetting import line_end_text
 
     seen = []
     style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12)
     p = _Preset("x", style)
     line = _line(p.frags[0], "www.example.", 200, words=1)
-    line.words[0].text = JoinedText(line.words[0].text)
+    line.words[0].text = line_end_text(line.words[0].text, "join")
     p.lines = [line, _line(p.frags[0], "de/weiter", 200, words=1)]
     canvas = Canvas("unused.pdf")
     begin = canvas.beginText
@@ -120,7 +120,7 @@ def test_putfragline_hands_the_fragment_text_object_to_textout():
     canvas.beginText = beginText
     p.wrapOn(canvas, 200, 1000)
     p.drawOn(canvas, 0, 0)
-    assert any(getattr(t, "joins_next_line", False) for t in seen), seen
+    assert any(getattr(t, "line_end", None) == "join" for t in seen), seen
 
 
 def test_text_code_is_one_entry_per_text_out_joined_by_spaces():
