@@ -32,6 +32,8 @@ class WebWords:
     contact_office: str       # footer heading
     site_nav: str             # aria-label of the header navigation
     px: str                   # "{w} × {h} Pixel"
+    for_newsrooms: str        # the index's aside
+    subscribe_text: str
 
     def size(self, n_bytes: int) -> str:
         kb = max(1, round(n_bytes / 1024))
@@ -48,6 +50,8 @@ GERMAN = WebWords(
     default_usage="Abdruck honorarfrei bei Nennung der Quelle", feeds="Abonnieren:",
     rss="RSS-Feed", atom="Atom-Feed", released="veröffentlicht am", year_nav="Jahrgänge",
     contact_office="Pressestelle", site_nav="Pressebereich", px="{w}\u00a0×\u00a0{h}\u00a0Pixel",
+    for_newsrooms="Für Redaktionen",
+    subscribe_text="Neue Pressemitteilungen erscheinen zuerst in unseren Feeds.",
 )
 
 ENGLISH = WebWords(
@@ -57,6 +61,8 @@ ENGLISH = WebWords(
     default_usage="Free for editorial use with credit", feeds="Subscribe:",
     rss="RSS feed", atom="Atom feed", released="published on", year_nav="Years",
     contact_office="Press office", site_nav="Newsroom", px="{w}\u00a0×\u00a0{h}\u00a0pixels",
+    for_newsrooms="For newsrooms",
+    subscribe_text="New press releases appear in our feeds first.",
 )
 
 _BY_LANG = {"de": GERMAN, "en": ENGLISH}

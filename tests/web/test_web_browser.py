@@ -89,3 +89,17 @@ def test_the_print_stylesheet_hides_the_navigation(browser, served):
         assert pdf.startswith(b"%PDF")
     finally:
         page.close()
+
+
+def test_axe_runs_and_would_report_a_violation(browser):
+    """The harness itself: axe-core is injected and reports what it should (an image
+    without alt text, text too faint to read), so an empty list above means something."""
+    page = browser.new_page()
+    try:
+        page.set_content('<!DOCTYPE html><html lang="de"><title>t</title><main><h1>t</h1>'
+                         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+                         '<p style="color:#bbb;background:#fff">blass</p></main></html>')
+        ids = {v["id"] for v in _axe(page)}
+    finally:
+        page.close()
+    assert {"image-alt", "color-contrast"} <= ids
