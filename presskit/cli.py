@@ -253,6 +253,7 @@ def site(
     output: Path = typer.Option(..., "-o", "--output", help="The site's folder (replaced as a whole)."),
     base_url: str = typer.Option(..., "--base-url", help="The address the site will have, e.g. https://www.example.org/presse/."),
     now: Optional[str] = typer.Option(None, "--now", help="Publish as of this time, YYYY-MM-DD HH:MM in the brand's time zone (default: now)."),
+    kit: List[Path] = typer.Option([], "--kit", help="Also a page for this press kit file (repeatable)."),
     brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
     allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
 ) -> None:
@@ -264,7 +265,7 @@ def site(
     console = _stderr_console()
     try:
         when = parse_now(now) if now is not None else None
-        result = build_site(paths, output, base_url, when, brand, tuple(allow_dir))
+        result = build_site(paths, output, base_url, when, brand, tuple(allow_dir), tuple(kit))
     except PresskitError as exc:
         _report(exc.diagnostics, console)
         raise typer.Exit(exc.exit_code)

@@ -53,8 +53,9 @@ def inline_html(inline: Inline | None) -> Markup:
     return out
 
 
-def heading_tag(block: c.Heading) -> str:
-    return f"h{min(max(block.level, 2), 6)}"
+def heading_tag(block: c.Heading, shift: int = 0) -> str:
+    """The element of a heading; ``shift`` moves a section's levels under a page's own heading."""
+    return f"h{min(max(block.level + shift, 2), 6)}"
 
 
 def block_kind(block: object) -> str:

@@ -110,11 +110,13 @@ def _image_size(path: Path) -> tuple[int, int]:
 
 
 def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime | None = None,
-               brand_path: Path | None = None, allow_dirs: Sequence[Path] = ()) -> SiteResult:
-    """Build the newsroom of the releases in ``paths`` into ``out``.
+               brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
+               kits: Sequence[Path] = ()) -> SiteResult:
+    """Build the newsroom of the releases in ``paths`` (and the press kits ``kits``) into ``out``.
 
     ``now`` is the brand's local time (naive); default: the clock, in the brand's time zone.
-    A release that fails is reported and left out; the others are still published."""
+    A release that fails is reported and left out; the others are still published. A kit is
+    published only when none of its releases is under embargo."""
     from presskit.brand import brand_for, load_brand
     from presskit.content.build import build_content
     from presskit.jobs import build_one, expand_inputs
@@ -203,7 +205,8 @@ def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime
                 }
             published.append(entry)
         published.sort(key=lambda e: (e.published, e.release.date, e.release.number or "", e.slug), reverse=True)
-        _write_site(tmp, published, site_brand, base)
+        kit_pages = _kits(tmp, kits, published, now, brand_path, allow_dirs, diagnostics, held)
+        _write_site(tmp, published, site_brand, base, kit_pages)
         (tmp / MARKER).write_text("written by presskit site; this folder is replaced on every run\n", encoding="utf-8")
         _swap(tmp, out)
     except BaseException:
@@ -290,7 +293,118 @@ def _description(section) -> str:
     return ""
 
 
-def _write_site(tmp: Path, entries: list[_Entry], brand, base: str) -> None:
+@dataclass
+class _Kit:
+    slug: str
+    doc: object
+    brand: object
+    releases: list            # per release section: ((page folder, pdf name, pdf size) or None, language)
+    photos: dict
+
+
+def _kits(tmp: Path, paths: Sequence[Path], published: list[_Entry], now: dt.datetime, brand_path,
+          allow_dirs, diagnostics: list, held: list) -> list[_Kit]:
+    """Load each kit; keep those whose releases are all out of embargo and copy their photos."""
+    if not paths:
+        return []
+    from presskit.brand import brand_for
+    from presskit.content.build import build_kit_content
+    from presskit.content.kit import load_kit
+
+    pages = {entry.source.resolve(): entry for entry in published}
+    out: list[_Kit] = []
+    taken: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        try:
+            if not path.is_file():
+                raise InputError(error(_("no such file"), Location.of_file(path)))
+            loaded = load_kit(path, str(path), tuple(allow_dirs))
+            brand = brand_for(path, brand_path)
+        except InputError as exc:
+            diagnostics += exc.diagnostics
+            continue
+        embargoes = [r.embargo for r in loaded.releases if r.embargo is not None and r.embargo > now]
+        if embargoes:
+            held.append((str(path), max(embargoes)))
+            continue
+        slug = _slug(path)
+        if slug in taken:
+            diagnostics.append(error(_("another kit file has the same name; its page would be overwritten"),
+                                     Location.of_file(path), hint=_("rename one of the files")))
+            continue
+        taken.add(slug)
+        doc = build_kit_content(loaded, brand)
+        releases = []
+        for release, release_path in zip(loaded.releases, loaded.release_paths):
+            entry = pages.get(Path(release_path).resolve())
+            page = (entry.slug, f"{entry.slug}.pdf", entry.pdf_size) if entry is not None else None
+            releases.append((page, release.lang or brand.lang))
+        folder = tmp / "kits" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        photos: dict = {}
+        names: set[str] = {"index.html"}
+        for section in doc.sections:
+            for figure in getattr(section, "figures", ()) if type(section).__name__ == "PhotoSection" else ():
+                name = _photo_name(figure.archive_name or figure.file, names)
+                shutil.copyfile(figure.path, folder / name)
+                width, height = _image_size(figure.path)
+                photos[figure.file] = {
+                    "name": name, "width": width, "height": height, "size": (folder / name).stat().st_size,
+                    "kind": _IMAGE_KINDS.get(Path(name).suffix, Path(name).suffix.lstrip(".").upper()),
+                    "usage": figure.usage,
+                }
+        out.append(_Kit(slug, doc, brand, releases, photos))
+    return out
+
+
+def _photo_views(photos: dict, words) -> dict:
+    return {
+        file: {
+            "href": info["name"], "width": info["width"], "height": info["height"],
+            "size": words.size(info["size"]), "kind": info["kind"],
+            "pixels": words.px.format(w=info["width"], h=info["height"]),
+            "usage": info["usage"] or words.default_usage,
+        }
+        for file, info in photos.items()
+    }
+
+
+def _write_kits(env, tmp: Path, kits: list[_Kit], site: dict, base: str) -> list[dict]:
+    from presskit.web.html import plain
+    from presskit.web.words import words_for
+
+    teasers = []
+    for kit in kits:
+        doc = kit.doc
+        words = words_for(doc.lang)
+        cover = doc.sections[0]
+        url = f"{base}kits/{quote(kit.slug)}/"
+        release_views = []
+        for section, (page, lang) in zip(doc.releases(), kit.releases):
+            view = {"title": section.heading_text, "lead": _description(section),
+                    "dateline": plain(section.head.dateline), "date_iso": section.head.date.isoformat(),
+                    "number": plain(section.head.number) if section.head.number else None,
+                    "lang": lang, "href": None, "pdf": None}
+            if page is not None:
+                slug, pdf_name, pdf_size = page
+                view["href"] = f"../../{quote(slug)}/"
+                view["pdf"] = f"../../{quote(slug)}/{quote(pdf_name)}"
+                view["pdf_label"] = f"{words.pdf} (PDF, {words.size(pdf_size)})"
+            release_views.append(view)
+        html = env.get_template("kit.html").render(
+            lang=doc.lang, title=f"{doc.meta.title} – {site['organisation']}", description=doc.meta.subject,
+            canonical=url, root="../../", site=site, w=words, doc=doc, cover=cover, is_index=False,
+            releases=release_views, photos=_photo_views(kit.photos, words),
+        )
+        (tmp / "kits" / kit.slug / "index.html").write_text(html, encoding="utf-8")
+        teasers.append({"href": f"kits/{quote(kit.slug)}/", "title": doc.meta.title, "lang": doc.lang,
+                        "date_iso": cover.date.isoformat(), "dateline": plain(cover.dateline),
+                        "count": len(release_views)})
+    return teasers
+
+
+def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_Kit] = ()) -> None:
     from presskit.web.feeds import FeedInfo, FeedItem, atom, rss
     from presskit.web.html import environment, plain
     from presskit.web.words import words_for
@@ -369,6 +483,7 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str) -> None:
             "pdf_label": f"{words.pdf} (PDF, {words.size(entry.pdf_size)})",
         })
 
+    kit_teasers = _write_kits(env, tmp, list(kits), site, base)
     words = words_for(brand.lang)
     years: list[dict] = []
     for teaser in teasers:
@@ -378,7 +493,7 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str) -> None:
     index = env.get_template("index.html").render(
         lang=brand.lang, title=site["feed_title"], heading=words.newsroom,
         description=f"{words.newsroom} – {site['organisation']}", canonical=base, root="", site=site,
-        w=words, years=years, is_index=True,
+        w=words, years=years, kits=kit_teasers, is_index=True,
     )
     (tmp / "index.html").write_text(index, encoding="utf-8")
     info = FeedInfo(title=site["feed_title"], description=f"{words.newsroom} – {site['organisation']}",

@@ -33,6 +33,8 @@ class WebWords:
     site_nav: str             # aria-label of the header navigation
     px: str                   # "{w} × {h} Pixel"
     for_newsrooms: str        # the index's aside
+    kits: str                 # the index's heading over the press kits
+    kit_releases: str         # a kit page's heading over its releases
     subscribe_text: str
 
     def size(self, n_bytes: int) -> str:
@@ -51,6 +53,8 @@ GERMAN = WebWords(
     rss="RSS-Feed", atom="Atom-Feed", released="veröffentlicht am", year_nav="Jahrgänge",
     contact_office="Pressestelle", site_nav="Pressebereich", px="{w}\u00a0×\u00a0{h}\u00a0Pixel",
     for_newsrooms="Für Redaktionen",
+    kits="Pressemappen",
+    kit_releases="Die Pressemitteilungen dieser Mappe",
     subscribe_text="Neue Pressemitteilungen erscheinen zuerst in unseren Feeds.",
 )
 
@@ -62,6 +66,8 @@ ENGLISH = WebWords(
     rss="RSS feed", atom="Atom feed", released="published on", year_nav="Years",
     contact_office="Press office", site_nav="Newsroom", px="{w}\u00a0×\u00a0{h}\u00a0pixels",
     for_newsrooms="For newsrooms",
+    kits="Press kits",
+    kit_releases="The press releases in this kit",
     subscribe_text="New press releases appear in our feeds first.",
 )
 

@@ -11,19 +11,60 @@ from presskit.web.site import build_site
 from websupport import AFTER, AXE_JS, BASE, BEFORE, CHROMIUM, RELEASES, SHOTS
 
 
+KIT = """\
+title: Pressegespräch zur Kreisstraße und zum Glasfaserausbau
+date: 2026-12-03
+place: Salzwedel
+cover: |
+  Der Landkreis stellt die freigegebene Kreisstraße zwischen Lindenhagen und
+  Wiesenbrück und den zweiten Bauabschnitt des Glasfasernetzes vor.
+releases:
+  - {road}
+  - {fibre}
+documents:
+  - title: Der Landkreis in Zahlen
+    text: |
+      Rund 2.290 Quadratkilometer.
+
+      ## Verwaltung
+
+      - Kreisstraßen
+      - Breitband
+photos:
+  - file: images/allee.jpg
+    caption: Die Allee an der Kreisstraße.
+    credit: Pressestelle
+    alt: Eine Landstraße mit Alleebäumen.
+"""
+
+
 @pytest.fixture(scope="session")
-def site_before(tmp_path_factory) -> Path:
+def kit_file(tmp_path_factory) -> Path:
+    """A press kit with the road release (under embargo until AFTER) and the fibre release."""
+    folder = tmp_path_factory.mktemp("kit")
+    (folder / "images").mkdir()
+    shutil.copyfile(RELEASES / "images/kreisstrasse-allee.jpg", folder / "images/allee.jpg")
+    path = folder / "pressemappe.yaml"
+    path.write_text(KIT.format(road=RELEASES / "2026-12-03-kreisstrasse-freigegeben.yaml",
+                               fibre=RELEASES / "2027-02-09-glasfaser-bauabschnitt.yaml"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_before(tmp_path_factory, kit_file) -> Path:
     out = tmp_path_factory.mktemp("before") / "site"
-    result = build_site([RELEASES], out, BASE, BEFORE)
+    result = build_site([RELEASES], out, BASE, BEFORE, kits=[kit_file])
     assert result.ok, result.diagnostics
+    assert [source for source, _ in result.held][-1] == str(kit_file)
     return out
 
 
 @pytest.fixture(scope="session")
-def site_after(tmp_path_factory) -> Path:
+def site_after(tmp_path_factory, kit_file) -> Path:
     out = tmp_path_factory.mktemp("after") / "site"
-    result = build_site([RELEASES], out, BASE, AFTER)
+    result = build_site([RELEASES], out, BASE, AFTER, kits=[kit_file])
     assert result.ok, result.diagnostics
+    assert (out / "kits/pressemappe/index.html").is_file()
     return out
 
 

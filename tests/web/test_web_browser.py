@@ -56,7 +56,7 @@ def test_every_page_has_no_axe_violations_and_loads_nothing_from_elsewhere(brows
             finally:
                 page.close()
             checked += 1
-    assert checked == 2 * 5  # the index and four releases, at both widths
+    assert checked == 2 * 6  # the index, four releases and the kit, at both widths
 
 
 def test_screenshots_of_a_release_and_the_index(browser, served, shots):
@@ -64,6 +64,7 @@ def test_screenshots_of_a_release_and_the_index(browser, served, shots):
     for name, rel, width in ((f"release-{ROAD}-375", f"{ROAD}/index.html", 375),
                              (f"release-{ROAD}-1280", f"{ROAD}/index.html", 1280),
                              ("index-1280", "index.html", 1280),
+                             ("kit-1280", "kits/pressemappe/index.html", 1280),
                              ("index-375", "index.html", 375)):
         page, _ = _open(browser, root + rel, width)
         try:

@@ -75,8 +75,21 @@ def _target(site: Path, page: Path, ref: str) -> tuple[Path, str] | None:
     return target, parts.fragment
 
 
+def test_the_kit_page(site_after):
+    text = (site_after / "kits/pressemappe/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1>Pressegespräch zur Kreisstraße und zum Glasfaserausbau</h1>", text)
+    assert '<h3><a href="../../2026-12-03-kreisstrasse-freigegeben/">Kreisstraße zwischen' in text
+    assert '<h3><a href="../../2027-02-09-glasfaser-bauabschnitt/">Glasfaser für' in text
+    assert '<h2 id="doc-2">Der Landkreis in Zahlen</h2>' in text or "Der Landkreis in Zahlen</h2>" in text
+    assert re.search(r"<h3[^>]*>Verwaltung</h3>", text)     # the document's ## under its h2
+    assert "Foto: Pressestelle" in text and "Abdruck honorarfrei bei Nennung der Quelle" in text
+    assert (site_after / "kits/pressemappe/allee.jpg").is_file()
+    index = (site_after / "index.html").read_text(encoding="utf-8")
+    assert '<a href="kits/pressemappe/">Pressegespräch zur Kreisstraße' in index
+
+
 def test_the_example_newsroom(site_after):
-    names = sorted(p.parent.name for p in site_after.glob("*/index.html"))
+    names = sorted(p.parent.name for p in site_after.glob("*/index.html") if p.parent.name != "kits")
     assert names == EXAMPLES
     assert (site_after / "index.html").is_file() and (site_after / MARKER).is_file()
     for name in EXAMPLES:
@@ -160,7 +173,7 @@ def test_index_is_newest_first_by_year(site_after):
     years = re.findall(r'<h2 id="jahr-(\d{4})">', text)
     assert years == ["2027", "2026", "2019"]
     order = re.findall(r'<h3><a href="([^"]+)/">', text)
-    assert order == sorted(EXAMPLES, reverse=True)
+    assert order == ["kits/pressemappe", *sorted(EXAMPLES, reverse=True)]
     assert text.count("<h1>") == 1
 
 
@@ -184,9 +197,9 @@ def test_feeds_read_back(site_after):
         assert int(enclosures[0].length) == pdf.stat().st_size
 
 
-def test_two_builds_give_identical_files(site_after, tmp_path):
+def test_two_builds_give_identical_files(site_after, kit_file, tmp_path):
     again = tmp_path / "again"
-    build_site([RELEASES], again, BASE, AFTER)
+    build_site([RELEASES], again, BASE, AFTER, kits=[kit_file])
     first = {p.relative_to(site_after): p.read_bytes() for p in site_after.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
