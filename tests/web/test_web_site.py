@@ -274,3 +274,25 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path):
         build_site([RELEASES], folder, BASE, AFTER)
     assert (folder / "thesis.txt").read_text(encoding="utf-8") == "do not delete"
     assert [p.name for p in tmp_path.iterdir()] == ["mine"]   # no temporary folder left behind
+
+
+def test_a_build_that_fails_midway_leaves_the_old_site_as_it_was(tmp_path, monkeypatch):
+    import presskit.web.site as site_module
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("title: Erste\ndate: 2026-11-24\nbody: Text.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site([folder], out, BASE, AFTER)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (folder / "b.yaml").write_text("title: Zweite\ndate: 2026-11-25\nbody: Text.\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(site_module, "_write_site", broken)
+    with pytest.raises(OSError):
+        build_site([folder], out, BASE, AFTER)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["releases", "site"]   # the temporary folder is gone
