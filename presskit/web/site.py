@@ -259,6 +259,7 @@ def _site_info(brand, base: str) -> dict:
         "website": website,
         "website_url": website_url,
         "feed_title": f"{words.newsroom} – {brand.organisation}",
+        "lang": brand.lang,
         "base": base,
     }
 

@@ -166,6 +166,9 @@ def test_release_page_maps_the_content_document(site_after):
     # the English release is marked as English, in its own words
     english = (site_after / "2026-11-20-partnership-visit/index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and "Press release as PDF for printing" in english
+    # the brand's German name lines and address are marked as German on the English page
+    assert '<p class="org" lang="de">' in english and '<address lang="de">' in english
+    assert 'lang="de"' not in text.split("<body>")[1]
 
 
 def test_index_is_newest_first_by_year(site_after):
