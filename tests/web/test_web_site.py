@@ -299,3 +299,17 @@ def test_a_build_that_fails_midway_leaves_the_old_site_as_it_was(tmp_path, monke
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["releases", "site"]   # the temporary folder is gone
+
+
+def test_every_page_has_one_h1_and_headings_in_order(site_after):
+    for page in pages(site_after):
+        tags = [tag for tag, _ in _parse(page).tags if re.fullmatch(r"h[1-6]", tag)]
+        levels = [int(tag[1]) for tag in tags]
+        assert levels.count(1) == 1 and levels[0] == 1, (page, levels)
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        collect = _parse(page)
+        for tag, attrs in collect.tags:
+            if tag == "img":
+                assert "alt" in attrs, page
+            if tag == "html":
+                assert attrs.get("lang") in ("de", "en"), page
