@@ -109,6 +109,39 @@ def _image_size(path: Path) -> tuple[int, int]:
         return image.size
 
 
+#: Photos wider than this are shown in a copy this wide (the full file stays linked).
+WEB_WIDTH = 1400
+
+
+def _copy_photo(figure, file: str, folder: Path, taken: set[str]) -> dict:
+    """Copy a photo at full resolution into ``folder``; a smaller copy to show on the page."""
+    name = _photo_name(file, taken)
+    shutil.copyfile(figure.path, folder / name)
+    width, height = _image_size(figure.path)
+    info = {
+        "name": name, "width": width, "height": height, "size": (folder / name).stat().st_size,
+        "kind": _IMAGE_KINDS.get(Path(name).suffix, Path(name).suffix.lstrip(".").upper()),
+        "usage": figure.usage, "shown": name, "shown_width": width, "shown_height": height,
+    }
+    if info["kind"] in ("JPEG", "PNG") and width > WEB_WIDTH:
+        from PIL import Image
+
+        shown = _photo_name(f"{Path(name).stem}-web{Path(name).suffix}", taken)
+        with Image.open(figure.path) as image:
+            image.load()
+            icc = image.info.get("icc_profile")
+            size = (WEB_WIDTH, max(1, round(height * WEB_WIDTH / width)))
+            if info["kind"] == "JPEG":
+                small = image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+                small.save(folder / shown, "JPEG", quality=85, optimize=True, progressive=True,
+                           **({"icc_profile": icc} if icc else {}))
+            else:
+                small = image.resize(size, Image.Resampling.LANCZOS)
+                small.save(folder / shown, "PNG", optimize=True, **({"icc_profile": icc} if icc else {}))
+        info.update(shown=shown, shown_width=size[0], shown_height=size[1])
+    return info
+
+
 def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime | None = None,
                brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
                kits: Sequence[Path] = ()) -> SiteResult:
@@ -194,15 +227,7 @@ def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime
             for figure in entry.doc.releases()[0].figures:
                 if figure.file in entry.photos:
                     continue
-                name = _photo_name(figure.file, taken)
-                shutil.copyfile(figure.path, folder / name)
-                width, height = _image_size(figure.path)
-                entry.photos[figure.file] = {
-                    "name": name, "width": width, "height": height,
-                    "size": (folder / name).stat().st_size,
-                    "kind": _IMAGE_KINDS.get(Path(name).suffix, Path(name).suffix.lstrip(".").upper()),
-                    "usage": figure.usage,
-                }
+                entry.photos[figure.file] = _copy_photo(figure, figure.file, folder, taken)
             published.append(entry)
         published.sort(key=lambda e: (e.published, e.release.date, e.release.number or "", e.slug), reverse=True)
         kit_pages = _kits(tmp, kits, published, now, brand_path, allow_dirs, diagnostics, held)
@@ -347,14 +372,7 @@ def _kits(tmp: Path, paths: Sequence[Path], published: list[_Entry], now: dt.dat
         names: set[str] = {"index.html"}
         for section in doc.sections:
             for figure in getattr(section, "figures", ()) if type(section).__name__ == "PhotoSection" else ():
-                name = _photo_name(figure.archive_name or figure.file, names)
-                shutil.copyfile(figure.path, folder / name)
-                width, height = _image_size(figure.path)
-                photos[figure.file] = {
-                    "name": name, "width": width, "height": height, "size": (folder / name).stat().st_size,
-                    "kind": _IMAGE_KINDS.get(Path(name).suffix, Path(name).suffix.lstrip(".").upper()),
-                    "usage": figure.usage,
-                }
+                photos[figure.file] = _copy_photo(figure, figure.archive_name or figure.file, folder, names)
         out.append(_Kit(slug, doc, brand, releases, photos))
     return out
 
@@ -363,6 +381,7 @@ def _photo_views(photos: dict, words) -> dict:
     return {
         file: {
             "href": info["name"], "width": info["width"], "height": info["height"],
+            "src": info["shown"], "shown_width": info["shown_width"], "shown_height": info["shown_height"],
             "size": words.size(info["size"]), "kind": info["kind"],
             "pixels": words.px.format(w=info["width"], h=info["height"]),
             "usage": info["usage"] or words.default_usage,
@@ -428,19 +447,13 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
         url = base + quote(entry.slug) + "/"
         pdf_name = f"{entry.slug}.pdf"
         description = _description(section)
-        photos = {}
+        photos = _photo_views(entry.photos, words)
         og_images = []
         for figure in section.figures:
             info = entry.photos[figure.file]
-            photos[figure.file] = {
-                "href": info["name"], "width": info["width"], "height": info["height"],
-                "size": words.size(info["size"]), "kind": info["kind"],
-                "pixels": words.px.format(w=info["width"], h=info["height"]),
-                "usage": info["usage"] or words.default_usage,
-            }
             if info["kind"] in ("JPEG", "PNG"):
-                og_images.append({"url": url + quote(info["name"]), "width": info["width"],
-                                  "height": info["height"], "alt": figure.alt})
+                og_images.append({"url": url + quote(info["shown"]), "width": info["shown_width"],
+                                  "height": info["shown_height"], "alt": figure.alt})
         published_iso = entry.published.isoformat()
         jsonld = {
             "@context": "https://schema.org",

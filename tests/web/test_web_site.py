@@ -147,8 +147,14 @@ def test_release_page_maps_the_content_document(site_after):
     assert re.search(r'<figure class="quote">\s*<blockquote>.*?</blockquote>\s*<figcaption>— <cite>Erika Mustermann',
                      text, re.S)
     assert text.count("<li>") >= len(section.facts.bullets)
-    assert re.search(r'<figure class="photo">.*<img src="kreisstrasse-allee.jpg" width="2400" height="1600" alt="Eine gerade',
-                     text, re.S)
+    # the photo shown in a copy 1400 px wide, linked to the full-resolution file
+    assert re.search(r'<figure class="photo">\s*<a href="kreisstrasse-allee.jpg"><img src="kreisstrasse-allee-web.jpg" '
+                     r'width="1400" height="933" alt="Eine gerade', text)
+    from PIL import Image
+
+    with Image.open(site_after / ROAD / "kreisstrasse-allee-web.jpg") as shown:
+        assert shown.size == (1400, 933)
+    assert "Foto in voller Auflösung (JPEG, 2400\u00a0×\u00a01600\u00a0Pixel, 352\u00a0KB)" in text
     assert "Foto: presskit (generated illustration)" in text
     assert "Nutzung: Abdruck honorarfrei bei Nennung der Quelle" in text
     assert re.search(r'<a class="pdf" href="2026-12-03-kreisstrasse-freigegeben.pdf">Pressemitteilung als PDF zum Ausdrucken', text)
@@ -157,7 +163,7 @@ def test_release_page_maps_the_content_document(site_after):
     canonical = f"{BASE}{ROAD}/"
     assert f'<link rel="canonical" href="{canonical}">' in text
     assert f'<meta property="og:url" content="{canonical}">' in text
-    assert f'<meta property="og:image" content="{canonical}kreisstrasse-allee.jpg">' in text
+    assert f'<meta property="og:image" content="{canonical}kreisstrasse-allee-web.jpg">' in text
     data = json.loads(collect.scripts[0])
     assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
     assert data["headline"] == section.heading_text and data["url"] == canonical
