@@ -285,6 +285,7 @@ def _site_info(brand, base: str) -> dict:
         "website_url": website_url,
         "feed_title": f"{words.newsroom} – {brand.organisation}",
         "lang": brand.lang,
+        "logo": None,
         "base": base,
     }
 
@@ -434,6 +435,11 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
     assets = tmp / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     faces = _fonts(brand, assets)
+    if brand.logo is not None:
+        logo = Path(brand.logo.file)
+        name = "logo" + logo.suffix.lower()
+        shutil.copyfile(logo, assets / name)
+        site["logo"] = {"file": name, "alt": brand.logo.alt}
     colours = {name: getattr(brand.colours, name).rgb for name in ("primary", "accent", "text", "muted", "shade")}
     css = env.get_template("site.css").render(fonts=faces, family="presskit brand", colours=colours)
     (assets / "site.css").write_text(css, encoding="utf-8")

@@ -319,3 +319,32 @@ def test_every_page_has_one_h1_and_headings_in_order(site_after):
                 assert "alt" in attrs, page
             if tag == "html":
                 assert attrs.get("lang") in ("de", "en"), page
+
+
+def test_a_brand_of_its_own_colours_logo_fonts_and_time_zone(tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    Image.new("RGB", (120, 140), (200, 30, 30)).save(tmp_path / "wappen.png")
+    (tmp_path / "presskit.yaml").write_text(textwrap.dedent("""\
+        organisation: Stadt Beispiel
+        address: {street: Markt 1, postcode: "01067", city: Dresden}
+        logo: {file: wappen.png, alt: Wappen der Stadt Beispiel}
+        colours: {primary: "#7A1F2B"}
+        timezone: America/New_York
+        """), encoding="utf-8")
+    # the embargo and --now are the brand's local time; the dates published carry its offset
+    (folder / "a.yaml").write_text("title: Eins\ndate: 2026-11-24\nembargo: 2026-11-24 10:00\nbody: Text.\n",
+                                   encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site([folder], out, BASE, dt.datetime(2026, 11, 24, 9, 59))
+    assert result.published == ()
+    result = build_site([folder], out, BASE, dt.datetime(2026, 11, 24, 10, 0))
+    assert result.published == ("a",)
+    page = (out / "a/index.html").read_text(encoding="utf-8")
+    assert '<img class="logo" src="../assets/logo.png" alt="Wappen der Stadt Beispiel"' in page
+    assert (out / "assets/logo.png").read_bytes() == (tmp_path / "wappen.png").read_bytes()
+    assert "--primary: #7A1F2B;" in (out / "assets/site.css").read_text(encoding="utf-8")
+    data = json.loads(_parse(out / "a/index.html").scripts[0])
+    assert data["datePublished"] == "2026-11-24T10:00:00-05:00"
