@@ -440,7 +440,10 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
         name = "logo" + logo.suffix.lower()
         shutil.copyfile(logo, assets / name)
         site["logo"] = {"file": name, "alt": brand.logo.alt}
-    colours = {name: getattr(brand.colours, name).rgb for name in ("primary", "accent", "text", "muted", "shade")}
+    from presskit.web.colours import web_colours
+
+    colours = web_colours(**{name: getattr(brand.colours, name).rgb
+                             for name in ("primary", "accent", "text", "muted", "shade")})
     css = env.get_template("site.css").render(fonts=faces, family="presskit brand", colours=colours)
     (assets / "site.css").write_text(css, encoding="utf-8")
 
