@@ -289,7 +289,12 @@ def serve(
 
     if not folder.is_dir():
         raise _usage_error(_("{folder} is not a folder").format(folder=folder))
-    server = make_server(folder, port)
+    try:
+        server = make_server(folder, port)
+    except OSError as exc:
+        _stderr_console().file.write(_("error: cannot listen on 127.0.0.1:{port} ({reason})").format(
+            port=port, reason=exc.strerror or exc) + "\n")
+        raise typer.Exit(EXIT_FAILED)
     typer.echo(_("serving {folder} on {url} (Ctrl-C stops)").format(
         folder=folder, url=f"http://127.0.0.1:{server.server_address[1]}/"))
     try:

@@ -77,3 +77,15 @@ def test_serve_listens_on_localhost_only(tmp_path):
 def test_serve_command_refuses_a_missing_folder(tmp_path):
     done = _run("serve", str(tmp_path / "nothing"))
     assert done.returncode == 2 and "is not a folder" in done.stderr
+
+
+def test_serve_command_on_a_port_in_use(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = _run("serve", str(tmp_path), "--port", str(port))
+    assert done.returncode == 1
+    assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
