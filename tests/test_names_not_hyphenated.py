@@ -6,6 +6,7 @@ import pytest
 
 from presskit.typography.hyphenate import SHY, hyphenator
 from presskit.typography.names import attribution_name, credit_name, looks_like_person
+from conftest import RELEASES  # at import time: tests/web has a conftest of its own
 
 NAMES = ["Weidenhammer", "Sonnenscheinberger", "Winterfeldtner"]
 SENTENCE = ("Landrätin Friederike Weidenhammer, Kreisbaumeister Bartholomäus Sonnenscheinberger und die "
@@ -37,7 +38,6 @@ def _lines(pdf) -> list[str]:
 
 def _build(write_release, tmp_path, body_repeats: int = 14):
     from presskit.jobs import build_one
-    from conftest import RELEASES
 
     import shutil
 

@@ -15,6 +15,7 @@ from presskit.flowables import TextParagraph
 from presskit.jobs import build_one
 from presskit.render import make_theme
 
+from conftest import REPO  # at import time: tests/web has a conftest of its own
 from pdfcheck import normalise, page_story_texts
 
 SENTENCE = "Der Kreistag hat in seiner Sitzung ausführlich über die Kreisstraßen beraten. "
@@ -163,8 +164,6 @@ def test_no_headline_line_starts_with_a_dash(lang):
 
 def test_without_contact_block_the_boilerplate_keeps_with_the_text_before(tmp_path):
     """A brand without a contact block: boilerplate and closing keep with what precedes them."""
-    from conftest import REPO
-
     brand = (REPO / "presskit" / "data" / "brand.yaml").read_text(encoding="utf-8")
     start = brand.index("\ncontact:\n")
     end = brand.index("\nabout_title:")
