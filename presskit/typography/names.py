@@ -32,12 +32,20 @@ def release_names(release, brand) -> list[str]:
 
 
 #: Lower-case words a person's name may contain (von der Leyen, van Gogh).
-_PARTICLES = {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "la", "le", "di", "da", "ten", "ter"}
+_PARTICLES = {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "la", "le", "di", "da", "ten", "ter",
+              "med", "rer", "nat", "pol", "phil", "jur", "dent", "vet", "oec", "h.c"}  # Dr. med., Dr. rer. pol.
 
 
 #: Words that make a contact an office, not a person (Press Office, Pressestelle Nord).
 _OFFICE_WORDS = {"press", "office", "team", "desk", "department", "pressestelle", "presse", "pressebüro", "büro",
-                 "amt", "redaktion", "verwaltung", "referat", "stabsstelle", "sekretariat", "kontakt", "vertretung"}
+                 "amt", "redaktion", "verwaltung", "referat", "stabsstelle", "sekretariat", "kontakt", "vertretung",
+                 "gmbh", "mbh", "ag", "kg", "e.v", "service", "kundenservice", "gesellschaft", "verband", "verein"}
+
+#: Endings of words that make a contact an organisation (Netzbetriebsgesellschaft, Stadtwerke,
+#: Gesundheitsamt, Kreismusikschule): its words should still hyphenate.
+_OFFICE_ENDINGS = ("gesellschaft", "genossenschaft", "betrieb", "betriebe", "verband", "verein", "werk", "werke",
+                   "amt", "stelle", "büro", "zentrum", "center", "schule", "dienst", "service", "agentur",
+                   "stiftung", "institut", "verwaltung", "behörde", "kasse", "rat", "meisterei")
 
 
 def looks_like_person(name: str) -> bool:
@@ -47,6 +55,8 @@ def looks_like_person(name: str) -> bool:
     words = [w.strip(".,;:()") for w in name.split()]
     words = [w for w in words if w]
     if any(w.lower() in _OFFICE_WORDS for w in words):
+        return False
+    if any(w.lower().endswith(_OFFICE_ENDINGS) and len(w) > 6 for w in words):
         return False
     if any(w[0].islower() and w not in _PARTICLES for w in words):
         return False
