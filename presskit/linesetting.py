@@ -9,9 +9,11 @@ tagging hooks on ``_putFragLine`` and the link annotations keep working).
 * A word may span fragments (``**Land**rat``, a link inside a word); it is
   hyphenated as one word. A line-end hyphen is U+00AD, appended to the line's
   last text: the font draws it, and it copies as a soft hyphen.
-* Spaces stretch by half and shrink by a fifth of their width; a no-break
+* Spaces stretch by half and shrink by a third of their width; a no-break
   space (U+00A0) is never a break but stretches like the others (ReportLab
-  draws it with the space's code, so the PDF word spacing applies to it).
+  draws it with the space's code, so the PDF word spacing applies to it) -
+  except the one after ``Tel.`` and the like, a last-resort break (the
+  number itself stays whole) taken only instead of a line stretched beyond 2x.
 * Break penalties: hyphenation points (the hyphenator's own weights when it
   has ``breaks``), explicit hyphens, soft hyphens typed by the writer.
 * URLs and e-mail addresses break only after ``/ . - _ ? & = @``, never
