@@ -50,8 +50,9 @@ _OFFICE_ENDINGS = ("gesellschaft", "genossenschaft", "betrieb", "betriebe", "ver
 
 def looks_like_person(name: str) -> bool:
     """Two or more capitalised words and no other lower-case word than name particles:
-    ``Dr. Anna Weber`` yes; ``Pressestelle``, ``Pressestelle des Landkreises`` no (a
-    contact may be an office, whose words should still hyphenate)."""
+    ``Dr. Anna Weber``, ``Dr. med. Anna Weber`` yes; ``Pressestelle``, ``Pressestelle des
+    Landkreises``, ``Altmark Glasfaser Netzbetriebsgesellschaft``, ``Stadtwerke Salzwedel`` no
+    (a contact may be an office or a company, whose words should still hyphenate)."""
     words = [w.strip(".,;:()") for w in name.split()]
     words = [w for w in words if w]
     if any(w.lower() in _OFFICE_WORDS for w in words):
