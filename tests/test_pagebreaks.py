@@ -8,6 +8,7 @@ some variant.  Each variant is checked from the extracted page texts.
 
 from __future__ import annotations
 
+import pikepdf
 import pytest
 
 from presskit.brand import default_brand
@@ -221,3 +222,15 @@ def test_a_long_quote_never_leaves_its_attribution_alone_on_the_next_page(tmp_pa
             assert not page.startswith("—"), (top, pages)
         checked += len(pages) > 1
     assert checked > 20
+
+
+def test_no_bundled_example_leaves_a_quote_attribution_alone_on_a_page(built_examples):
+    """The partnership visit once started its page 2 with "— Councillor Sam Sample, …"."""
+    import layoutmetrics as lm
+
+    assert "2026-11-20-partnership-visit" in built_examples
+    for name, built in built_examples.items():
+        with pikepdf.open(built.pdf) as doc:
+            page_width = float(doc.pages[0].mediabox[2])
+        m = lm.measure(built.pdf, (25 * lm.MM, page_width - 20 * lm.MM), ())
+        assert m.findings["lone_attribution"] == [], (name, m.findings["lone_attribution"])
