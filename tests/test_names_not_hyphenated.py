@@ -82,6 +82,11 @@ def test_name_helpers():
     assert looks_like_person("Dr. Anna-Lena Weidenhammer") and looks_like_person("Ursula von der Leyen")
     assert not looks_like_person("Pressestelle") and not looks_like_person("Press Office")
     assert not looks_like_person("Pressestelle des Landkreises")
+    # a contact may be a company or a body: its words (Netzbetriebsgesellschaft) still hyphenate
+    for body in ("Altmark Glasfaser Netzbetriebsgesellschaft", "Stadtwerke Salzwedel", "Kreiselternrat Altmark",
+                 "Straßenmeisterei Klötze", "Glasfaser Altmark GmbH"):
+        assert not looks_like_person(body), body
+    assert looks_like_person("Dr. med. Henriette Lautenschläger-Wendt") and looks_like_person("Dr. rer. pol. Ina Quitzow")
     assert credit_name("Mechthild Winterfeldtner / Landkreis") == "Mechthild Winterfeldtner"
     assert attribution_name("— Bartholomäus Sonnenscheinberger, Kreisbaumeister") == "Bartholomäus Sonnenscheinberger"
     de = hyphenator("de")
