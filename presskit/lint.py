@@ -185,5 +185,10 @@ def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
                     )
                 )
 
+    if release.source is not None:
+        from presskit.yamlslips import silent_slips
+
+        found += silent_slips(release.source.text, release.source.display)
+
     found.sort(key=lambda d: (d.location.line, d.location.column) if d.location else (0, 0))
     return found

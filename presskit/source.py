@@ -457,7 +457,9 @@ def parse_yaml(text: str | bytes, display: str, path: Path | None = None) -> Sou
             Diagnostic(diag.severity, diag.message, _reader_location(text, exc, display), diag.hint)
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(_friendly(exc, display, text)) from None
+        from presskit.yamlslips import diagnose  # the slip behind the error, at its own line
+
+        raise YamlError(diagnose(text, exc, display) or _friendly(exc, display, text)) from None
     except RecursionError:
         raise YamlError(
             error(
