@@ -38,6 +38,17 @@ def user_languages() -> list[str]:
     return []
 
 
+def user_language() -> str:
+    """``"de"`` if the user's first language with a catalog or template is German, else ``"en"``."""
+    for value in user_languages():
+        code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+        if code == "de":
+            return "de"
+        if code in ("en", "c", "posix"):
+            return "en"
+    return "en"
+
+
 @cache
 def translation() -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=user_languages() or None, fallback=True)

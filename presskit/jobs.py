@@ -84,32 +84,43 @@ def _run(source: Path, work) -> JobResult:
     return JobResult(str(source), output, tuple(diagnostics), time.perf_counter() - started)
 
 
-def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = ()) -> JobResult:
-    """Build ``source`` into ``output`` (atomically); problems come back as diagnostics."""
+def _lint(release, today: dt.date | None, strict: bool) -> tuple[Diagnostic, ...]:
+    """The release's warnings; with ``strict`` they are errors, so the file fails."""
+    from presskit.lint import lint_release, strict_errors
+
+    warnings = tuple(lint_release(release, today=today or dt.date.today()))
+    return tuple(strict_errors(warnings)) if strict else warnings
+
+
+def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
+              today: dt.date | None = None, strict: bool = False) -> JobResult:
+    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics."""
 
     def work():
         from presskit.outputs import write_atomic
         from presskit.render import render_pdf
 
         release, brand = _load(source, brand_path)
+        warnings = _lint(release, today, strict)
         pdf = render_pdf(release, brand, allow_dirs)
+        if strict and warnings:  # each one is an error now: write nothing
+            return None, warnings
         write_atomic(output, pdf)
-        return str(output), ()
+        return str(output), warnings
 
     return _run(source, work)
 
 
 def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
-              today: dt.date | None = None) -> JobResult:
+              today: dt.date | None = None, strict: bool = False) -> JobResult:
     """Validate and lint ``source`` and everything it refers to, writing nothing."""
 
     def work():
-        from presskit.lint import lint_release
         from presskit.render import check_release
 
         release, brand = _load(source, brand_path)
-        warnings = lint_release(release, today=today or dt.date.today())
+        warnings = _lint(release, today, strict)
         check_release(release, brand, allow_dirs)
-        return None, tuple(warnings)
+        return None, warnings
 
     return _run(source, work)

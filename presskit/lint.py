@@ -13,10 +13,11 @@ from functools import cache
 from typing import Any, Iterator
 
 from presskit.errors import Diagnostic, Location, warning
+from presskit.i18n import _
 from presskit.model import Release, yaml_path
 from presskit.source import SourceDoc
 
-__all__ = ["lint_release", "HEADLINE_MAX", "BODY_MIN", "BODY_MAX"]
+__all__ = ["lint_release", "strict_errors", "HEADLINE_MAX", "BODY_MIN", "BODY_MAX"]
 
 HEADLINE_MAX = 90
 BODY_MIN = 300
@@ -85,19 +86,39 @@ def _texts(release: Release) -> Iterator[tuple[Loc, str, str]]:
             yield ("links", i, "text"), "a link text", link.text
     if release.contact is not None:
         for i, person in enumerate(release.contact.people):
-            for name in ("name", "role"):
+            for name in ("name", "role", "phone", "email"):
                 value = getattr(person, name)
                 if value:
                     yield ("contact", "people", i, name), "the contact", value
 
 
-@cache
-def _template_sentences() -> frozenset[str]:
-    """The placeholder sentences of the `presskit new` template (lead, body, ...)."""
+_COMMENTED_YAML = re.compile(r"^# ?((?: {2,}\S.*)|(?:- )?[a-z_]+:(?: .*)?)$")
+
+
+def uncommented_template(lang: str = "de") -> str:
+    """The `presskit new` template with its commented-out keys switched on (images, links, ...)."""
     from presskit.newfile import render_template
+
+    lines = []
+    for line in render_template("Titel", datetime.date(2000, 1, 1), lang).splitlines():
+        match = _COMMENTED_YAML.match(line)
+        lines.append(match[1] if match else line)
+    return "\n".join(lines) + "\n"
+
+
+@cache
+def _template_placeholders() -> tuple[frozenset[str], frozenset[str]]:
+    """(long sentences, exact short texts) of the `presskit new` template's placeholders.
+
+    Sentences come from the running texts (subtitle, lead, body, about); exact
+    texts from the facts, photos and contact people, including the keys that
+    are commented out in the template, since a user uncomments and edits them.
+    Real defaults the template shows (facts title, place, closing) are not
+    placeholders.
+    """
     from presskit.source import parse_yaml
 
-    data = parse_yaml(render_template("Titel", datetime.date(2000, 1, 1)), "template").data
+    data = parse_yaml(uncommented_template(), "template").data
     sentences = set()
     for key in ("subtitle", "lead", "body", "about", "closing"):
         value = data.get(key)
@@ -105,7 +126,18 @@ def _template_sentences() -> frozenset[str]:
             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(value.split())):
                 if len(sentence) >= 25:
                     sentences.add(sentence)
-    return frozenset(sentences)
+    exact: set[str] = set()
+    for item in (data.get("facts") or {}).get("items", []):
+        exact.update(item.values() if isinstance(item, dict) else [item])
+    for image in data.get("images") or []:
+        exact.update(image.get(k) for k in ("caption", "credit", "alt") if image.get(k))
+    for person in (data.get("contact") or {}).get("people", []):
+        exact.update(v for k, v in person.items() if k in ("name", "role", "phone", "email") and v)
+    return frozenset(sentences), frozenset(" ".join(t.split()) for t in exact if isinstance(t, str))
+
+
+def _template_sentences() -> frozenset[str]:
+    return _template_placeholders()[0]
 
 
 def _unpaired_quote(text: str) -> int | None:
@@ -157,7 +189,7 @@ def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
 
     for loc, field, text in _texts(release):
         flat = " ".join(text.split())
-        if any(sentence in flat for sentence in _template_sentences()):
+        if flat in _template_placeholders()[1] or any(sentence in flat for sentence in _template_sentences()):
             found.append(
                 warning(
                     f"{field} still contains placeholder text from the template",
@@ -192,3 +224,12 @@ def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
 
     found.sort(key=lambda d: (d.location.line, d.location.column) if d.location else (0, 0))
     return found
+
+
+def strict_errors(warnings: "tuple[Diagnostic, ...] | list[Diagnostic]") -> list[Diagnostic]:
+    """``--strict``: each warning as an error, saying why it fails the file."""
+    return [
+        Diagnostic("error", d.message, d.location,
+                   (d.hint + "; " if d.hint else "") + _("a warning fails the file with --strict"))
+        for d in warnings
+    ]

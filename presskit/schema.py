@@ -151,3 +151,10 @@ def release_json_schema() -> dict[str, Any]:
         "title": "presskit release",
         **release,
     }
+
+
+def release_schema_text() -> str:
+    """The schema as the JSON text ``presskit schema`` prints and ``presskit init`` saves."""
+    import json
+
+    return json.dumps(release_json_schema(), indent=2, ensure_ascii=False) + "\n"
