@@ -1,0 +1,87 @@
+"""Editor support with the real yaml-language-server (VS Code's YAML extension), driven over LSP.
+
+``presskit init`` makes the folder an editor understands; ``presskit new``
+writes the modeline; the server must find no problem in any bundled release
+and report a misspelt key and a German date at their lines.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import yls
+from presskit.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+RELEASES = sorted((REPO / "releases").glob("*.yaml"))
+SERVER = yls.find_server()
+
+pytestmark = pytest.mark.skipif(SERVER is None, reason=yls.INSTALL_HINT)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """A press office folder made by `presskit init`, with the bundled releases copied in."""
+    root = tmp_path_factory.mktemp("office")
+    result = CliRunner().invoke(app, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for path in RELEASES:
+        shutil.copy(path, root / "releases" / path.name)
+    shutil.copytree(REPO / "releases" / "images", root / "releases" / "images")
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(office):
+    """The server configured as VS Code would be by the folder's .vscode/settings.json."""
+    settings = json.loads((office / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    config = {"yaml": {"validate": True, "schemaStore": {"enable": False}, "schemas": settings["yaml.schemas"]}}
+    ls = yls.LanguageServer(SERVER, office, config)
+    yield ls
+    ls.close()
+
+
+def _lines(diagnostics):
+    return [(d["range"]["start"]["line"] + 1, d["message"]) for d in diagnostics]
+
+
+@pytest.mark.parametrize("name", [p.name for p in RELEASES])
+def test_bundled_release_has_no_diagnostics(server, office, name):
+    assert _lines(server.diagnostics(office / "releases" / name)) == []
+
+
+def test_misspelt_key_and_german_date_are_reported_at_their_lines(server, office):
+    path = office / "releases" / "2026-11-24-fehler.yaml"
+    path.write_text("title: Haushalt\ndate: 24.11.2026\ntitel: Haushalt\nbody: |\n  Text.\n", encoding="utf-8")
+    found = _lines(server.diagnostics(path))
+    assert (2, "write the date as YYYY-MM-DD, e.g. 2019-01-18") in found, found
+    assert any(line == 3 and "titel" in message for line, message in found), found
+    assert len(found) == 2, found
+
+
+def test_a_release_outside_releases_is_left_alone(server, office):
+    # the settings map the schema to releases/*.yaml only; presskit.yaml is a brand file
+    assert _lines(server.diagnostics(office / "presskit.yaml")) == []
+
+
+def test_new_file_with_modeline_checks_in_the_editor(server, office, monkeypatch, tmp_path):
+    """`presskit new` in a subfolder: the modeline's relative path finds the schema from there."""
+    monkeypatch.chdir(office)
+    result = CliRunner().invoke(app, ["new", "Kreistag tagt", "--date", "2027-01-18", "--dir", "releases/2027"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    path = office / "releases" / "2027" / "2027-01-18-kreistag-tagt.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../release.schema.json\n")
+    assert _lines(server.diagnostics(path)) == []
+    # the modeline alone does it: a slip is reported even though releases/2027/ is not in the settings' glob
+    broken = path.with_name("broken.yaml")
+    broken.write_text(text.replace("date: 2027-01-18", "date: 18.01.2027"), encoding="utf-8")
+    found = _lines(server.diagnostics(broken))
+    date_line = text.splitlines().index("date: 2027-01-18") + 1
+    assert found == [(date_line, "write the date as YYYY-MM-DD, e.g. 2019-01-18")], found
