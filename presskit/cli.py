@@ -194,7 +194,7 @@ def _run_jobs(jobs: list, worker, n_jobs: int, verb: str, quiet: bool = False) -
             _report(result.diagnostics, progress.console, quiet)
             progress.advance(task)
 
-        run_all(lambda source: progress.update(task, current=str(source)), shown)
+        run_all(lambda source: progress.update(task, current=Path(source).name, refresh=True), shown)
     return results
 
 

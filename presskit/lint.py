@@ -92,7 +92,7 @@ def _texts(release: Release) -> Iterator[tuple[Loc, str, str]]:
                     yield ("contact", "people", i, name), "the contact", value
 
 
-_COMMENTED_YAML = re.compile(r"^# ?((?: {2,}\S.*)|(?:- )?[a-z_]+:(?: .*)?)$")
+_COMMENTED_YAML = re.compile(r"^# ?((?: {2,}\S.*)|(?:- )?(?P<key>[a-z_]+):(?: .*)?)$")
 
 
 def uncommented_template(lang: str = "de") -> str:
@@ -102,6 +102,8 @@ def uncommented_template(lang: str = "de") -> str:
     lines = []
     for line in render_template("Titel", datetime.date(2000, 1, 1), lang).splitlines():
         match = _COMMENTED_YAML.match(line)
+        if match and match["key"] is not None and match["key"] not in Release.model_fields:
+            match = None  # a comment such as "# then: presskit check ..."
         lines.append(match[1] if match else line)
     return "\n".join(lines) + "\n"
 
