@@ -269,7 +269,7 @@ def _verbose_lines(results: list["JobResult"], quiet: bool, verbose: bool) -> No
 
 
 # -- commands -------------------------------------------------------------------
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_("Build the PDF of each release file; print its warnings like 'check'."))
 def build(
     paths: List[Path] = typer.Argument(..., metavar="FILE", help=_PATHS_HELP, show_default=False),
     output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
@@ -312,7 +312,7 @@ def build(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_('Validate and lint releases without writing anything.'))
 def check(
     paths: List[Path] = typer.Argument(..., metavar="FILE", help=_PATHS_HELP, show_default=False),
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_("Brand file to check against.")),
@@ -339,7 +339,7 @@ def check(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_('Write a new release file from a commented template (never overwrites).'))
 def new(
     title: str = typer.Argument(..., metavar="TITLE", help=_("The headline of the new release.")),
     date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help=_("Release date as YYYY-MM-DD (default: today).")),
@@ -360,7 +360,7 @@ def new(
         typer.echo(_("wrote {path}").format(path=path))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_('Set up a press office folder: brand file, releases/, schema and editor settings.'))
 def init(
     directory: Path = typer.Argument(Path("."), metavar="DIR", help=_("The press office folder (default: the current folder).")),
     quiet: bool = _QUIET,
@@ -382,7 +382,7 @@ def init(
         brand=directory / "presskit.yaml", releases=directory / "releases"))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_('Print the JSON Schema of the release file (for yaml-language-server).'))
 def schema(
     output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help=_("Write the schema to this file instead of printing it.")),
 ) -> None:
@@ -398,7 +398,7 @@ def schema(
     typer.echo(_("wrote {path}").format(path=output))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=_("Print a PDF's structure tree and its accessibility findings (PDF/UA, PDF/A)."))
 def inspect(
     paths: List[Path] = typer.Argument(..., metavar="PDF", help=_("PDF files, made by presskit or anything else."), show_default=False),
 ) -> None:

@@ -59,6 +59,11 @@ def _(message: str) -> str:
     return translation().gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it yet (class constants); ``_()`` it when used."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translation().ngettext(singular, plural, n)
 

@@ -25,16 +25,17 @@ BODY_MAX = 6000
 
 Loc = tuple[str | int, ...]
 
-_SLIPS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"(?<=\S) {2,}(?=\S)"), "double space in {field}", "write a single space"),
-    (
-        re.compile(r"(?<=[^\s.]) +(?=[,;:!?](?:\s|$)|\.(?:\s|$))"),
-        "space before '{match}' in {field}",
-        "remove the space before the punctuation mark",
-    ),
-    (re.compile(r"(?<!\.)\.\.\.(?!\.)"), "'...' in {field}", "write the ellipsis character …"),
-    (re.compile(r"(?<=\S) - (?=\S)"), "' - ' used as a dash in {field}", "write an en dash with spaces: ' – '"),
-]
+def _slips() -> list[tuple[re.Pattern[str], str, str]]:
+    return [
+        (re.compile(r"(?<=\S) {2,}(?=\S)"), _("double space in {field}"), _("write a single space")),
+        (
+            re.compile(r"(?<=[^\s.]) +(?=[,;:!?](?:\s|$)|\.(?:\s|$))"),
+            _("space before '{match}' in {field}"),
+            _("remove the space before the punctuation mark"),
+        ),
+        (re.compile(r"(?<!\.)\.\.\.(?!\.)"), _("'...' in {field}"), _("write the ellipsis character …")),
+        (re.compile(r"(?<=\S) - (?=\S)"), _("' - ' used as a dash in {field}"), _("write an en dash with spaces: ' – '")),
+    ]
 
 
 class _Where:
@@ -70,26 +71,28 @@ def _texts(release: Release) -> Iterator[tuple[Loc, str, str]]:
             yield (name,), f"'{name}'", value
     if release.facts is not None:
         if release.facts.title:
-            yield ("facts", "title"), "the facts title", release.facts.title
+            yield ("facts", "title"), _("the facts title"), release.facts.title
         for i, item in enumerate(release.facts.items):
             if item.text:
-                yield ("facts", "items", i), "a fact", item.text
+                yield ("facts", "items", i), _("a fact"), item.text
             if item.value and item.label is not None:
-                yield ("facts", "items", i, item.label), "a fact", item.value
+                yield ("facts", "items", i, item.label), _("a fact"), item.value
+    image_fields = {"caption": _("the caption of an image"), "credit": _("the credit of an image"),
+                    "alt": _("the alt of an image")}
     for i, image in enumerate(release.images):
-        for name in ("caption", "credit", "alt"):
+        for name, field in image_fields.items():
             value = getattr(image, name)
             if value:
-                yield ("images", i, name), f"the {name} of an image", value
+                yield ("images", i, name), field, value
     for i, link in enumerate(release.links):
         if link.text:
-            yield ("links", i, "text"), "a link text", link.text
+            yield ("links", i, "text"), _("a link text"), link.text
     if release.contact is not None:
         for i, person in enumerate(release.contact.people):
             for name in ("name", "role", "phone", "email"):
                 value = getattr(person, name)
                 if value:
-                    yield ("contact", "people", i, name), "the contact", value
+                    yield ("contact", "people", i, name), _("the contact"), value
 
 
 _COMMENTED_YAML = re.compile(r"^# ?((?: {2,}\S.*)|(?:- )?(?P<key>[a-z_]+):(?: .*)?)$")
@@ -158,57 +161,59 @@ def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
     if len(release.title) > HEADLINE_MAX:
         found.append(
             warning(
-                f"the headline is {len(release.title)} characters long; keep it under {HEADLINE_MAX}",
+                _("the headline is {length} characters long; keep it under {limit}").format(
+                    length=len(release.title), limit=HEADLINE_MAX),
                 where.field(("title",)),
-                "move details into the subtitle or the lead",
+                _("move details into the subtitle or the lead"),
             )
         )
     body_length = len(release.body)
     if body_length < BODY_MIN:
         found.append(
             warning(
-                f"the body is only {body_length} characters long",
+                _("the body is only {length} characters long").format(length=body_length),
                 where.field(("body",)),
-                f"a press release usually needs at least {BODY_MIN} characters",
+                _("a press release usually needs at least {limit} characters").format(limit=BODY_MIN),
             )
         )
     elif body_length > BODY_MAX:
         found.append(
             warning(
-                f"the body is {body_length} characters long",
+                _("the body is {length} characters long").format(length=body_length),
                 where.field(("body",)),
-                f"keep it under {BODY_MAX} characters; link to background material instead",
+                _("keep it under {limit} characters; link to background material instead").format(limit=BODY_MAX),
             )
         )
     if release.embargo is not None and release.embargo.date() < today:
         found.append(
             warning(
-                f"the embargo {release.embargo:%Y-%m-%d %H:%M} is in the past",
+                _("the embargo {embargo} is in the past").format(embargo=f"{release.embargo:%Y-%m-%d %H:%M}"),
                 where.field(("embargo",)),
-                "correct the date or remove 'embargo:'",
+                _("correct the date or remove 'embargo:'"),
             )
         )
 
+    slips = _slips()
     for loc, field, text in _texts(release):
         flat = " ".join(text.split())
         if flat in _template_placeholders()[1] or any(sentence in flat for sentence in _template_sentences()):
             found.append(
                 warning(
-                    f"{field} still contains placeholder text from the template",
+                    _("{field} still contains placeholder text from the template").format(field=field),
                     where.field(loc),
-                    "replace it with the release's own text",
+                    _("replace it with the release's own text"),
                 )
             )
         quote = _unpaired_quote(text)
         if quote is not None:
             found.append(
                 warning(
-                    f"a straight quote (\") in {field} cannot be paired",
+                    _("a straight quote (\") in {field} cannot be paired").format(field=field),
                     where.at(loc, text, quote),
-                    "check the quotes: each opening \" needs a closing one",
+                    _("check the quotes: each opening \" needs a closing one"),
                 )
             )
-        for pattern, message, hint in _SLIPS:
+        for pattern, message, hint in slips:
             for match in pattern.finditer(text):
                 shown = text[match.end()] if match.end() < len(text) else ""
                 found.append(

@@ -144,3 +144,16 @@ def test_bundled_releases_have_no_silent_slips():
     root = Path(__file__).resolve().parent.parent
     for path in sorted((root / "releases").glob("*.yaml")) + sorted((root / "presskit" / "templates").glob("*.yaml")):
         assert silent_slips(path.read_text(encoding="utf-8"), path.name) == [], path.name
+
+
+def test_dash_without_space_on_the_only_item_is_named_too(tmp_path):
+    """'-Erträge: 10' alone is valid YAML (a key '-Erträge'); the release check names the slip."""
+    from presskit.errors import ValidationError
+    from presskit.model import load_release
+
+    path = tmp_path / "r.yaml"
+    path.write_text("title: T\ndate: 2026-11-24\nbody: |\n  x\nfacts:\n  -Erträge: 10\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_release(path, "r.yaml")
+    assert [d.format() for d in info.value.diagnostics] == [
+        "r.yaml:6:3: error: a list item needs a space after '-' (add a space after '-'; write: - Erträge: …)"]
