@@ -110,7 +110,7 @@ BRAND_KEYS: dict[str, tuple[str, str]] = {
 
 # A text as an editor's YAML 1.2 reads it: "83.000" is a number, "true" a boolean.
 _SCALAR = ["string", "number", "boolean"]
-_TEXT: dict[str, Any] = {"type": _SCALAR}
+_TEXT: dict[str, Any] = {"type": _SCALAR, "errorMessage": "expected a text here, not a list or keys with values"}
 
 
 def _any_case(*words: str) -> str:
@@ -157,7 +157,8 @@ def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str,
 
 
 def _list_of(item: dict[str, Any], path: str | None = None) -> dict[str, Any]:
-    result: dict[str, Any] = {"type": "array", "items": item}
+    result: dict[str, Any] = {"type": "array", "items": item,
+                              "errorMessage": "expected a list: start each entry on its own line with '- '"}
     if path:
         result.update(_doc(path))
     return result
@@ -219,7 +220,8 @@ def release_json_schema() -> dict[str, Any]:
             "title": _TEXT,
             "subtitle": _TEXT,
             "date": {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2019-01-18"],
-                     "patternErrorMessage": "write the date as YYYY-MM-DD, e.g. 2019-01-18"},
+                     "patternErrorMessage": "write the date as YYYY-MM-DD, e.g. 2019-01-18",
+                     "errorMessage": "write the date as YYYY-MM-DD, e.g. 2019-01-18"},
             "place": _TEXT,
             "number": _TEXT,
             "embargo": {"type": ["string", "null"], "pattern": _DATETIME_PATTERN, "examples": ["2019-01-18 10:00"],

@@ -85,3 +85,19 @@ def test_new_file_with_modeline_checks_in_the_editor(server, office, monkeypatch
     found = _lines(server.diagnostics(broken))
     date_line = text.splitlines().index("date: 2027-01-18") + 1
     assert found == [(date_line, "write the date as YYYY-MM-DD, e.g. 2019-01-18")], found
+
+
+def test_wrong_shapes_are_explained_in_plain_words(server, office):
+    path = office / "releases" / "2026-11-25-formen.yaml"
+    path.write_text("title: T\ndate: 2026-11-25\nbody: |\n  Text.\nimages: foto.jpg\nsubtitle:\n  - a\n", encoding="utf-8")
+    found = _lines(server.diagnostics(path))
+    assert (5, "expected a list: start each entry on its own line with '- '") in found, found
+    assert (7, "expected a text here, not a list or keys with values") in found, found
+
+
+def test_hover_explains_the_key_with_an_example(server, office):
+    path = office / "releases" / "2026-12-03-kreisstrasse-freigegeben.yaml"
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines()) if text.startswith("embargo:"))
+    shown = server.hover(path, line, 2)
+    assert "Embargo: not to be published before this date and time" in shown, shown
+    assert "embargo: 2026-11-24 10:00" in shown, shown

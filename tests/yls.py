@@ -147,6 +147,20 @@ class LanguageServer:
         self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         return message["params"]["diagnostics"]
 
+    def hover(self, path: Path, line: int, character: int) -> str:
+        """The hover text at 0-based ``line``/``character`` of ``path`` (opened and closed around it)."""
+        uri = path.resolve().as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                                              "text": path.read_text(encoding="utf-8")}})
+        try:
+            self._wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri, 60)
+            answer = self.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                         "position": {"line": line, "character": character}})
+        finally:
+            self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        contents = (answer.get("result") or {}).get("contents", "")
+        return contents.get("value", "") if isinstance(contents, dict) else str(contents)
+
     def close(self) -> None:
         try:
             self.request("shutdown", {}, timeout=10)
