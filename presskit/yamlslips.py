@@ -451,7 +451,18 @@ def _apply(lines: list[str], suspect: _Suspect) -> str:
     return "\n".join(changed)
 
 
-def _confirmed(lines: list[str], suspect: _Suspect, failed_at: tuple[int, int]) -> bool:
+#: At most this many re-parses per diagnosis, so that a large broken file costs little.
+MAX_TRIES = 40
+
+
+class _Budget(Exception):
+    """The re-parses of one diagnosis are used up."""
+
+
+def _confirmed(lines: list[str], suspect: _Suspect, failed_at: tuple[int, int], tries: list[int]) -> bool:
+    tries[0] += 1
+    if tries[0] > MAX_TRIES:
+        raise _Budget
     after = _error_position(_apply(lines, suspect))
     return after is None or after > failed_at
 
@@ -478,14 +489,19 @@ def _diagnose(text: str, exc: yaml.YAMLError, display: str) -> Diagnostic | None
     if failed_at is None:
         return None
     info = _classify(lines)
-    for line in info[: stop + 1]:
-        for suspect_of in _SUSPECTS:
-            for suspect in suspect_of(line, info):
-                if _confirmed(lines, suspect, failed_at):
-                    return error(suspect.message, Location(display, suspect.line + 1, suspect.column), suspect.hint)
-    for suspect in _indentation(info, stop):
-        if _confirmed(lines, suspect, failed_at):
-            return error(suspect.message, Location(display, suspect.line + 1, suspect.column), suspect.hint)
+    tries = [0]
+    try:
+        # the error line's own indentation is tried after the slips above it
+        for line in info[: stop + 1]:
+            for suspect_of in _SUSPECTS:
+                for suspect in suspect_of(line, info):
+                    if _confirmed(lines, suspect, failed_at, tries):
+                        return error(suspect.message, Location(display, suspect.line + 1, suspect.column), suspect.hint)
+        for suspect in _indentation(info, stop):
+            if _confirmed(lines, suspect, failed_at, tries):
+                return error(suspect.message, Location(display, suspect.line + 1, suspect.column), suspect.hint)
+    except _Budget:
+        return None
     return None
 
 

@@ -157,3 +157,14 @@ def test_dash_without_space_on_the_only_item_is_named_too(tmp_path):
         load_release(path, "r.yaml")
     assert [d.format() for d in info.value.diagnostics] == [
         "r.yaml:6:3: error: a list item needs a space after '-' (add a space after '-'; write: - Erträge: …)"]
+
+
+def test_a_large_broken_file_is_diagnosed_quickly():
+    import time
+
+    lines = "".join(f"  zeile {i} ohne doppelpunkt\n" for i in range(20000))
+    text = "title: T\ndate: 2026-01-01\nbody:\n" + lines + "facts: [\n"
+    started = time.perf_counter()
+    message = _refused(text)
+    assert time.perf_counter() - started < 10
+    assert message.startswith("r.yaml:")
