@@ -306,3 +306,62 @@ def test_both_templates_uncomment_to_the_same_valid_release(lang):
     data = parse_yaml(uncommented_template(lang), "t.yaml").data
     assert set(data) == set(Release.model_fields)
     assert data == parse_yaml(uncommented_template("en" if lang == "de" else "de"), "t.yaml").data
+
+
+# -- the remaining options, each once ---------------------------------------------------------------
+def _photo_release(write_release, tmp_path, relative: str) -> Path:
+    return write_release(GOOD + f"images:\n  - file: {relative}\n    alt: Bänke im Kreispark\n", name="foto.yaml",
+                         folder=tmp_path / "releases")
+
+
+def test_allow_dir_lets_images_come_from_another_folder(write_release, tmp_path):
+    shared = tmp_path / "bilder"
+    shared.mkdir()
+    (shared / "park.jpg").write_bytes((RELEASES / "images" / "kreisstrasse-allee.jpg").read_bytes())
+    release = _photo_release(write_release, tmp_path, "../bilder/park.jpg")
+    refused = run("check", release)
+    assert refused.exit_code == 1 and "outside the release's folder" in refused.stderr
+    assert run("check", release, "--allow-dir", shared).exit_code == 0
+    built = run("build", release, "--allow-dir", shared, "-o", tmp_path / "foto.pdf")
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "foto.pdf").is_file()
+
+
+def test_check_with_a_brand_file(write_release, tmp_path):
+    release = write_release(GOOD)
+    brand = tmp_path / "marke.yaml"
+    brand.write_text("organisation: Marke\naddress:\n  street: Weg 1\n  postcode: '01067'\n  city: Ort\n"
+                     "fonts:\n  regular: fehlt.ttf\n", encoding="utf-8")
+    result = run("check", release, "--brand", brand)
+    assert result.exit_code == 1
+    assert f"{brand}:7:3: error: fonts needs all four styles" in result.stderr
+
+
+def test_inspect_a_pdf_and_a_file_that_is_not_one(write_release, tmp_path):
+    release = write_release(GOOD)
+    assert run("build", release, "-o", tmp_path / "i.pdf").exit_code == 0
+    report = run("inspect", tmp_path / "i.pdf")
+    assert report.exit_code == 0, report.output
+    assert "ok   content" in report.stdout
+    (tmp_path / "kein.pdf").write_text("kein PDF")
+    broken = run("inspect", tmp_path / "kein.pdf")
+    assert broken.exit_code == 1 and "error: cannot read this file as a PDF" in broken.stderr
+
+
+def test_new_quiet(tmp_path):
+    result = run("new", "Still", "--date", "2027-01-18", "--dir", tmp_path, "-q")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert (tmp_path / "2027-01-18-still.yaml").is_file()
+
+
+def test_install_completion_writes_the_shell_script(tmp_path):
+    import os
+    import subprocess
+
+    env = dict(os.environ, HOME=str(tmp_path), _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    done = subprocess.run([sys.executable, "-m", "presskit", "--install-completion", "bash"], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    script = tmp_path / ".bash_completions" / "presskit.sh"
+    assert script.is_file() and "_PRESSKIT_COMPLETE" in script.read_text()
+    assert "presskit.sh" in (tmp_path / ".bashrc").read_text()
