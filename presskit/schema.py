@@ -178,6 +178,7 @@ def release_json_schema() -> dict[str, Any]:
     facts = dict(_doc("facts"), oneOf=[
         dict(facts_items, description="A list of facts."),
         _object(Facts, "facts.", {"title": _TEXT, "items": facts_items}, "facts"),
+        {"type": "null"},  # 'facts:' with nothing after it: no facts box
     ])
 
     decorative = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": f"^\\s*({_TRUE}|{_FALSE})\\s*$"}, {"type": "null"}],
@@ -211,6 +212,7 @@ def release_json_schema() -> dict[str, Any]:
     contact = dict(_doc("contact"), oneOf=[
         dict(people, description="A list of contact people."),
         _object(Contact, "contact.", {"title": _TEXT, "people": people}, "contact"),
+        {"type": "null"},  # 'contact:' with nothing after it: the brand's contact
     ])
 
     release = _object(
@@ -231,8 +233,8 @@ def release_json_schema() -> dict[str, Any]:
             "lead": _TEXT,
             "body": _TEXT,
             "facts": facts,
-            "images": _list_of(image),
-            "links": _list_of(link),
+            "images": dict(_list_of(image), type=["array", "null"]),
+            "links": dict(_list_of(link), type=["array", "null"]),
             "contact": contact,
             "about": _TEXT,
             "closing": _TEXT,

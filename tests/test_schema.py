@@ -29,7 +29,7 @@ def test_shape():
         assert "```yaml\n" in prop["markdownDescription"], name
     assert schema["properties"]["date"]["pattern"] == r"^\s*\d{4}-\d{2}-\d{2}\s*$"
     for name in ("facts", "contact"):
-        assert len(schema["properties"][name]["oneOf"]) == 2
+        assert len(schema["properties"][name]["oneOf"]) == 3  # a list, a mapping, or nothing
     link = schema["properties"]["links"]["items"]
     assert len(link["oneOf"]) == 2
     assert link["oneOf"][1]["additionalProperties"] is False
@@ -131,6 +131,8 @@ ACCEPTED = [
     "lang: DE\nembargo: 2026-01-01T10:00\nnumber: 118\nsubtitle:\nkeywords: Haushalt, Kreistag\n",
     "contact:\n  - name: Pressestelle\n    email: mailto:presse@example.org\n    phone: 03901 840-309\n",
     "keywords:\n  - 2027\n  - Haushalt\n",
+    "images:\nlinks:\nfacts:\ncontact:\nkeywords:\nlead:\nplace:\nlang:\nembargo:\n",
+    "images:\n  - file: a.jpg\n    alt: Bild\n    caption:\n    credit:\n",
 ]
 
 
