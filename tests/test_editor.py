@@ -101,3 +101,12 @@ def test_hover_explains_the_key_with_an_example(server, office):
     shown = server.hover(path, line, 2)
     assert "Embargo: not to be published before this date and time" in shown, shown
     assert "embargo: 2026-11-24 10:00" in shown, shown
+
+
+def test_values_presskit_accepts_are_accepted_in_the_editor(server, office):
+    from test_schema import ACCEPTED
+
+    for i, snippet in enumerate(ACCEPTED):
+        path = office / "releases" / f"2026-01-0{i + 1}-accepted.yaml"
+        path.write_text("title: T\ndate: 2019-01-18\nbody: B\n" + snippet, encoding="utf-8")
+        assert _lines(server.diagnostics(path)) == [], snippet

@@ -129,7 +129,7 @@ class LanguageServer:
 
 
     # -- documents ------------------------------------------------------------------
-    def diagnostics(self, path: Path, text: str | None = None, timeout: float = 60, settle: float = 1.0) -> list[dict]:
+    def diagnostics(self, path: Path, text: str | None = None, timeout: float = 60, settle: float = 0.3) -> list[dict]:
         """Open ``path`` (with ``text``, default: its content) and return the server's diagnostics."""
         uri = path.resolve().as_uri()
         text = path.read_text(encoding="utf-8") if text is None else text
