@@ -11,6 +11,9 @@ Key names and required keys come from the pydantic models, so the schema
 cannot drift from the model; the words (``description``, and
 ``markdownDescription`` with an example, shown on hover) come from
 :data:`RELEASE_KEYS`, which is also the source of ``docs/reference.md``.
+They are in the user's language (gettext, like every message): ``presskit
+init`` run by a German user writes a German schema, so the editor explains
+the keys in German; the examples are German releases in both.
 """
 
 from __future__ import annotations
@@ -20,62 +23,63 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from presskit.i18n import N_, _
 from presskit.model import LINK_SCHEMES, Contact, Facts, Image, Link, Person, Release
 
 SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 
 #: path of a key -> (what it is, in plain words; an example in YAML)
 RELEASE_KEYS: dict[str, tuple[str, str]] = {
-    "title": ("The headline (required). Inline text: **bold**, *italic*, [text](url).",
+    "title": (N_("The headline (required). Inline text: **bold**, *italic*, [text](url)."),
               "title: Kreistag beschließt den Haushalt 2027"),
-    "subtitle": ("A second line under the headline.", "subtitle: Investitionen in Schulen und Straßen"),
-    "date": ("The release date, written YYYY-MM-DD (required). Printed in the dateline.", "date: 2026-11-24"),
-    "place": ("The place in the dateline. Default: the place in the brand file.", "place: Salzwedel"),
-    "number": ("The release number, printed next to the dateline.", "number: 118/2026"),
-    "embargo": ("Embargo: not to be published before this date and time, written YYYY-MM-DD HH:MM "
-                "(local time). Shown prominently on page 1.", "embargo: 2026-11-24 10:00"),
-    "lang": ("The language of the printed labels, dates and hyphenation: de or en. Default: the brand file's.",
+    "subtitle": (N_("A second line under the headline."), "subtitle: Investitionen in Schulen und Straßen"),
+    "date": (N_("The release date, written YYYY-MM-DD (required). Printed in the dateline."), "date: 2026-11-24"),
+    "place": (N_("The place in the dateline. Default: the place in the brand file."), "place: Salzwedel"),
+    "number": (N_("The release number, printed next to the dateline."), "number: 118/2026"),
+    "embargo": (N_("Embargo: not to be published before this date and time, written YYYY-MM-DD HH:MM "
+                "(local time). Shown prominently on page 1."), "embargo: 2026-11-24 10:00"),
+    "lang": (N_("The language of the printed labels, dates and hyphenation: de or en. Default: the brand file's."),
              "lang: de"),
-    "lead": ("The lead paragraph, set apart from the text: who, what, when, where, why in a few sentences.",
+    "lead": (N_("The lead paragraph, set apart from the text: who, what, when, where, why in a few sentences."),
              "lead: >-\n  Der Kreistag hat am Montag den Haushalt 2027 beschlossen.\n  Er sieht 12 Millionen Euro für Schulen vor."),
-    "body": ("The text of the release (required). Write '|' after the colon and indent every line by two spaces. "
-             "Paragraphs are separated by a blank line; '## ' starts a sub-heading, '- ' a list item, '> ' a quote.",
+    "body": (N_("The text of the release (required). Write '|' after the colon and indent every line by two spaces. "
+             "Paragraphs are separated by a blank line; '## ' starts a sub-heading, '- ' a list item, '> ' a quote."),
              "body: |\n  Der Haushalt umfasst 180 Millionen Euro.\n\n  ## Schulen\n\n  - Sanierung der Turnhalle\n"
              "  - neue Fenster\n\n  > \"Wir investieren in die Zukunft.\"\n  > -- Erika Mustermann, Landrätin"),
-    "facts": ("The facts box: a list of items, or a title and items. An item is a text (a bullet) or "
-              "'Label: value' (a row with two columns).",
+    "facts": (N_("The facts box: a list of items, or a title and items. An item is a text (a bullet) or "
+              "'Label: value' (a row with two columns)."),
               "facts:\n  title: Auf einen Blick\n  items:\n    - Haushalt: 180 Mio. €\n    - Einwohner: 83.000\n"
               "    - Beschluss einstimmig"),
-    "facts.title": ("The heading of the facts box.", "  title: Auf einen Blick"),
-    "facts.items": ("The facts: each a text (a bullet) or 'Label: value' (a row).", "  items:\n    - Haushalt: 180 Mio. €"),
-    "images": ("Photos, each with its file, a caption, the photographer and a description for people who cannot see it.",
+    "facts.title": (N_("The heading of the facts box."), "  title: Auf einen Blick"),
+    "facts.items": (N_("The facts: each a text (a bullet) or 'Label: value' (a row)."), "  items:\n    - Haushalt: 180 Mio. €"),
+    "images": (N_("Photos, each with its file, a caption, the photographer and a description for people who cannot see it."),
                "images:\n  - file: images/kreistag.jpg\n    caption: Der Kreistag bei der Abstimmung\n"
                "    credit: Pressestelle\n    alt: Abgeordnete heben im Sitzungssaal die Hand"),
-    "images.file": ("The photo (JPEG or PNG) or drawing (SVG), relative to the release file.", "  - file: images/kreistag.jpg"),
-    "images.caption": ("The caption printed under the photo.", "    caption: Der Kreistag bei der Abstimmung"),
-    "images.credit": ("Who took the photo; printed as 'Foto: …'.", "    credit: Pressestelle"),
-    "images.alt": ("What the photo shows, for people who cannot see it. Required unless 'decorative: true'.",
+    "images.file": (N_("The photo (JPEG or PNG) or drawing (SVG), relative to the release file."), "  - file: images/kreistag.jpg"),
+    "images.caption": (N_("The caption printed under the photo."), "    caption: Der Kreistag bei der Abstimmung"),
+    "images.credit": (N_("Who took the photo; printed as 'Foto: …'."), "    credit: Pressestelle"),
+    "images.alt": (N_("What the photo shows, for people who cannot see it. Required unless 'decorative: true'."),
                    "    alt: Abgeordnete heben im Sitzungssaal die Hand"),
-    "images.decorative": ("true if the image is pure decoration and needs no description.", "    decorative: true"),
-    "links": ("'Weitere Informationen': web addresses, or a text with its address (http, https, mailto, tel).",
+    "images.decorative": (N_("true if the image is pure decoration and needs no description."), "    decorative: true"),
+    "links": (N_("'Weitere Informationen': web addresses, or a text with its address (http, https, mailto, tel)."),
               "links:\n  - https://www.example.org/haushalt\n  - text: Haushaltsplan als PDF\n"
               "    url: https://www.example.org/haushalt.pdf"),
-    "links.text": ("The words shown for the link. Default: the address itself.", "  - text: Haushaltsplan als PDF"),
-    "links.url": ("The address: http, https, mailto or tel.", "    url: https://www.example.org/haushalt.pdf"),
-    "contact": ("The press contact under the text: a list of people, or a title and people. "
-                "Default: the contact in the brand file.",
+    "links.text": (N_("The words shown for the link. Default: the address itself."), "  - text: Haushaltsplan als PDF"),
+    "links.url": (N_("The address: http, https, mailto or tel."), "    url: https://www.example.org/haushalt.pdf"),
+    "contact": (N_("The press contact under the text: a list of people, or a title and people. "
+                "Default: the contact in the brand file."),
                 "contact:\n  title: Pressekontakt\n  people:\n    - name: Erika Mustermann\n      role: Pressesprecherin\n"
                 "      phone: 03901 840-309\n      email: presse@example.org"),
-    "contact.title": ("The heading of the contact block.", "  title: Pressekontakt"),
-    "contact.people": ("The contact people.", "  people:\n    - name: Erika Mustermann"),
-    "contact.people.name": ("The person's or office's name (required).", "    - name: Erika Mustermann"),
-    "contact.people.role": ("The person's function.", "      role: Pressesprecherin"),
-    "contact.people.phone": ("The phone number, printed as written.", "      phone: 03901 840-309"),
-    "contact.people.email": ("The e-mail address.", "      email: presse@example.org"),
-    "about": ("A paragraph about the organisation at the end. Default: the brand file's.",
+    "contact.title": (N_("The heading of the contact block."), "  title: Pressekontakt"),
+    "contact.people": (N_("The contact people."), "  people:\n    - name: Erika Mustermann"),
+    "contact.people.name": (N_("The person's or office's name (required)."), "    - name: Erika Mustermann"),
+    "contact.people.role": (N_("The person's function."), "      role: Pressesprecherin"),
+    "contact.people.phone": (N_("The phone number, printed as written."), "      phone: 03901 840-309"),
+    "contact.people.email": (N_("The e-mail address."), "      email: presse@example.org"),
+    "about": (N_("A paragraph about the organisation at the end. Default: the brand file's."),
               "about: |\n  Der Altmarkkreis Salzwedel ist ein Landkreis in Sachsen-Anhalt."),
-    "closing": ("The closing line. Default: the brand file's.", "closing: Ihre Pressestelle"),
-    "keywords": ("Keywords for the PDF's metadata and feeds: a list, or words separated by commas.",
+    "closing": (N_("The closing line. Default: the brand file's."), "closing: Ihre Pressestelle"),
+    "keywords": (N_("Keywords for the PDF's metadata and feeds: a list, or words separated by commas."),
                  "keywords:\n  - Haushalt\n  - Kreistag"),
 }
 
@@ -110,7 +114,8 @@ BRAND_KEYS: dict[str, tuple[str, str]] = {
 
 # A text as an editor's YAML 1.2 reads it: "83.000" is a number, "true" a boolean.
 _SCALAR = ["string", "number", "boolean"]
-_TEXT: dict[str, Any] = {"type": _SCALAR, "errorMessage": "expected a text here, not a list or keys with values"}
+def _text() -> dict[str, Any]:
+    return {"type": _SCALAR, "errorMessage": _("expected a text here, not a list or keys with values")}
 
 
 def _any_case(*words: str) -> str:
@@ -130,6 +135,7 @@ _FALSE = _any_case("false", "no", "nein", "off")
 
 def _doc(path: str) -> dict[str, str]:
     description, example = RELEASE_KEYS[path]
+    description = _(description)
     return {"description": description,
             "markdownDescription": f"{description}\n\n```yaml\n{example}\n```"}
 
@@ -158,16 +164,17 @@ def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str,
 
 def _list_of(item: dict[str, Any], path: str | None = None) -> dict[str, Any]:
     result: dict[str, Any] = {"type": "array", "items": item,
-                              "errorMessage": "expected a list: start each entry on its own line with '- '"}
+                              "errorMessage": _("expected a list: start each entry on its own line with '- '")}
     if path:
         result.update(_doc(path))
     return result
 
 
 def release_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft-07) of a release file."""
+    """The JSON Schema (draft-07) of a release file, its words in the user's language."""
+    TEXT = _text()
     fact_item = {
-        "description": "A text (a bullet) or one 'Label: value' pair (a row with two columns).",
+        "description": _("A text (a bullet) or one 'Label: value' pair (a row with two columns)."),
         "oneOf": [
             {"type": _SCALAR},
             {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": {"type": _SCALAR}},
@@ -176,16 +183,16 @@ def release_json_schema() -> dict[str, Any]:
     facts_items = _list_of(fact_item, "facts.items")
     facts_items["minItems"] = 1
     facts = dict(_doc("facts"), oneOf=[
-        dict(facts_items, description="A list of facts."),
-        _object(Facts, "facts.", {"title": _TEXT, "items": facts_items}, "facts"),
+        dict(facts_items, description=_("A list of facts.")),
+        _object(Facts, "facts.", {"title": TEXT, "items": facts_items}, "facts"),
         {"type": "null"},  # 'facts:' with nothing after it: no facts box
     ])
 
     decorative = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": f"^\\s*({_TRUE}|{_FALSE})\\s*$"}, {"type": "null"}],
-                  "patternErrorMessage": "write true or false"}
-    image = _object(Image, "images.", {"file": _TEXT, "caption": _TEXT, "credit": _TEXT, "alt": _TEXT,
+                  "patternErrorMessage": _("write true or false")}
+    image = _object(Image, "images.", {"file": TEXT, "caption": TEXT, "credit": TEXT, "alt": TEXT,
                                        "decorative": decorative}, "")
-    image["description"] = "A photo: file, caption, credit and alt (what it shows)."
+    image["description"] = _("A photo: file, caption, credit and alt (what it shows).")
     image["anyOf"] = [
         {"required": ["alt"]},
         {"required": ["decorative"],
@@ -193,25 +200,25 @@ def release_json_schema() -> dict[str, Any]:
     ]
 
     url = {"type": "string", "pattern": _URL_PATTERN,
-           "patternErrorMessage": "a link starts with http://, https://, mailto: or tel:"}
+           "patternErrorMessage": _("a link starts with http://, https://, mailto: or tel:")}
     link = {
-        "description": "A web address, or a text with its address.",
+        "description": _("A web address, or a text with its address."),
         "oneOf": [
-            dict(url, description="An http, https, mailto or tel address."),
-            _object(Link, "links.", {"text": _TEXT, "url": url}, "links"),
+            dict(url, description=_("An http, https, mailto or tel address.")),
+            _object(Link, "links.", {"text": TEXT, "url": url}, "links"),
         ],
     }
 
     person = _object(Person, "contact.people.", {
-        "name": _TEXT, "role": _TEXT, "phone": _TEXT,
-        "email": {"type": "string", "pattern": _EMAIL_PATTERN, "patternErrorMessage": "write it as name@example.org"},
+        "name": TEXT, "role": TEXT, "phone": TEXT,
+        "email": {"type": "string", "pattern": _EMAIL_PATTERN, "patternErrorMessage": _("write it as name@example.org")},
     }, "")
-    person["description"] = "A contact person: name, role, phone and e-mail."
+    person["description"] = _("A contact person: name, role, phone and e-mail.")
     people = _list_of(person, "contact.people")
     people["minItems"] = 1
     contact = dict(_doc("contact"), oneOf=[
-        dict(people, description="A list of contact people."),
-        _object(Contact, "contact.", {"title": _TEXT, "people": people}, "contact"),
+        dict(people, description=_("A list of contact people.")),
+        _object(Contact, "contact.", {"title": TEXT, "people": people}, "contact"),
         {"type": "null"},  # 'contact:' with nothing after it: the brand's contact
     ])
 
@@ -219,26 +226,26 @@ def release_json_schema() -> dict[str, Any]:
         Release,
         "",
         {
-            "title": _TEXT,
-            "subtitle": _TEXT,
+            "title": TEXT,
+            "subtitle": TEXT,
             "date": {"type": "string", "pattern": _DATE_PATTERN, "examples": ["2019-01-18"],
-                     "patternErrorMessage": "write the date as YYYY-MM-DD, e.g. 2019-01-18",
-                     "errorMessage": "write the date as YYYY-MM-DD, e.g. 2019-01-18"},
-            "place": _TEXT,
-            "number": _TEXT,
+                     "patternErrorMessage": _("write the date as YYYY-MM-DD, e.g. 2019-01-18"),
+                     "errorMessage": _("write the date as YYYY-MM-DD, e.g. 2019-01-18")},
+            "place": TEXT,
+            "number": TEXT,
             "embargo": {"type": ["string", "null"], "pattern": _DATETIME_PATTERN, "examples": ["2019-01-18 10:00"],
-                        "patternErrorMessage": "write the date and time as YYYY-MM-DD HH:MM, e.g. 2019-01-18 10:00"},
+                        "patternErrorMessage": _("write the date and time as YYYY-MM-DD HH:MM, e.g. 2019-01-18 10:00")},
             "lang": {"type": ["string", "null"], "pattern": "^\\s*" + _any_case("de", "en") + "\\s*$", "examples": ["de", "en"],
-                     "patternErrorMessage": "write de or en"},
-            "lead": _TEXT,
-            "body": _TEXT,
+                     "patternErrorMessage": _("write de or en")},
+            "lead": TEXT,
+            "body": TEXT,
             "facts": facts,
             "images": dict(_list_of(image), type=["array", "null"]),
             "links": dict(_list_of(link), type=["array", "null"]),
             "contact": contact,
-            "about": _TEXT,
-            "closing": _TEXT,
-            "keywords": {"oneOf": [_list_of(_TEXT), {"type": ["string", "null"]}]},
+            "about": TEXT,
+            "closing": TEXT,
+            "keywords": {"oneOf": [_list_of(TEXT), {"type": ["string", "null"]}]},
         },
         "",
     )
@@ -246,7 +253,7 @@ def release_json_schema() -> dict[str, Any]:
     return {
         "$schema": SCHEMA_DRAFT,
         "title": "presskit release",
-        "description": "A press release for presskit: headline, date, text, and optional facts, photos, links and contact.",
+        "description": _("A press release for presskit: headline, date, text, and optional facts, photos, links and contact."),
         **release,
     }
 

@@ -110,3 +110,37 @@ def test_values_presskit_accepts_are_accepted_in_the_editor(server, office):
         path = office / "releases" / f"2026-01-0{i + 1}-accepted.yaml"
         path.write_text("title: T\ndate: 2019-01-18\nbody: B\n" + snippet, encoding="utf-8")
         assert _lines(server.diagnostics(path)) == [], snippet
+
+
+def test_a_german_press_office_gets_german_explanations(tmp_path, monkeypatch):
+    from presskit import i18n
+
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    i18n.reset()
+    try:
+        assert CliRunner().invoke(app, ["init", str(tmp_path)], catch_exceptions=False).exit_code == 0
+    finally:
+        monkeypatch.setenv("LANGUAGE", "en")
+        i18n.reset()
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    ls = yls.LanguageServer(SERVER, tmp_path, {"yaml": {"validate": True, "schemaStore": {"enable": False},
+                                                        "schemas": settings["yaml.schemas"]}})
+    try:
+        path = tmp_path / "releases" / "2026-11-24-datum.yaml"
+        path.write_text("title: Haushalt\ndate: 24.11.2026\nbody: |\n  Text.\nimages: foto.jpg\n", encoding="utf-8")
+        assert _lines(ls.diagnostics(path)) == [
+            (2, "schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2019-01-18"),
+            (5, "hier gehört eine Liste hin: beginnen Sie jeden Eintrag in einer eigenen Zeile mit '- '"),
+        ]
+        assert "Sperrfrist: nicht vor diesem Datum" in ls.hover(
+            _with(path, "embargo: 2026-11-24 10:00\n"), 5, 2)
+    finally:
+        ls.close()
+
+
+def _with(path: Path, extra: str) -> Path:
+    other = path.with_name("2026-11-24-sperrfrist.yaml")
+    other.write_text("title: Haushalt\ndate: 2026-11-24\nbody: |\n  Text.\n\n" + extra, encoding="utf-8")
+    return other

@@ -181,3 +181,15 @@ def test_error_keyword_stays_english_for_editors_and_scripts(tmp_path):
                           text=True, env=_locale_env("de_DE.UTF-8"), cwd=REPO, timeout=60)
     assert done.returncode == 1
     assert f"{tmp_path / 'r.yaml'}:1:1: error: unbekannter Schlüssel 'titel'" in done.stderr
+
+
+def test_schema_explains_the_keys_in_the_users_language(language):
+    from presskit.schema import release_json_schema
+
+    language("de_DE.UTF-8")
+    date = release_json_schema()["properties"]["date"]
+    assert date["description"].startswith("Das Datum der Mitteilung, geschrieben JJJJ-MM-TT")
+    assert date["markdownDescription"].endswith("```yaml\ndate: 2026-11-24\n```")
+    assert date["patternErrorMessage"] == "schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2019-01-18"
+    language("C")
+    assert release_json_schema()["properties"]["date"]["description"].startswith("The release date")

@@ -10,11 +10,13 @@ the models cannot drift apart: tests/test_reference.py checks all three.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ["LANGUAGE"] = "en"  # the reference is written in English, whatever the locale
 
 from presskit.brand import Brand  # noqa: E402
 from presskit.model import Release  # noqa: E402
