@@ -38,6 +38,15 @@ _KEY_LINE = re.compile(
     r"^(?P<indent> *)(?P<dash>(?:- +)*)(?P<key>[^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#]*?|\"[^\"]*\"|'[^']*')"
     r":(?:[ \t]+(?P<value>.*?))?[ \t]*$"
 )
+#: Keys whose value is a list or a mapping, never a text: a line under them is not text without '|'.
+_CONTAINERS = frozenset({"facts", "items", "images", "links", "contact", "people", "keywords", "address", "colours",
+                         "fonts", "page", "logo", "margins", "units", "primary", "accent"})
+#: Keys of the release and brand files; any other "key" right under a text is more likely a line of that text.
+_KNOWN_KEYS = frozenset({"title", "subtitle", "date", "place", "number", "embargo", "lang", "lead", "body", "facts",
+                         "images", "links", "contact", "about", "closing", "keywords", "items", "file", "caption",
+                         "credit", "alt", "decorative", "text", "url", "people", "name", "role", "phone", "email",
+                         "organisation", "units", "address", "street", "postcode", "city", "room", "fax", "website",
+                         "logo", "colours", "fonts", "about_title", "page", "size", "margins"}) | _CONTAINERS
 _BLOCK_HEADER = re.compile(r"^[|>][+-]?[1-9]?[+-]?(?:[ \t]+#.*)?$")
 _MAX_SHOWN = 70
 
@@ -107,7 +116,8 @@ def _classify(lines: list[str]) -> list[_Line]:
             line = _Line(number, text, indent, "key", match["key"].strip("\"'"), key_column, value, value_column,
                          dash=bool(match["dash"]))
             result.append(line)
-            if (value is not None and _BLOCK_HEADER.match(value)) or (value is None and _plain_text_follows(lines, number)):
+            if (value is not None and _BLOCK_HEADER.match(value)) or (value is None and match["key"] not in _CONTAINERS
+                                                                   and _plain_text_follows(lines, number)):
                 block = (number, key_column, None)
             continue
         if stripped.startswith("- ") or stripped == "-":
@@ -265,9 +275,22 @@ def _dash_space(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
 
 def _not_indented(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
     """A line of a multi-line text (lead, body) that is less indented than the text above it."""
-    if line.kind not in ("text", "comment", "item"):
+    if line.kind not in ("text", "comment", "item") and not (line.kind == "key" and line.key not in _KNOWN_KEYS):
         return
     before = _previous(info, line.number)
+    if (before is not None and before.kind == "key" and before.value and _BLOCK_HEADER.match(before.value)
+            and line.indent <= before.key_column and line.kind != "comment"):
+        # the first line of a '|' text is not indented
+        following = _next(info, line.number)
+        indent = following.indent if following is not None and following.indent > before.key_column else before.key_column + 2
+        fixed = " " * indent + line.text.lstrip(" ")
+        yield _Suspect(
+            line.number, line.indent + 1,
+            _("this line belongs to '{key}' (line {line}) but is not indented").format(key=before.key, line=before.number + 1),
+            _("indent it by {spaces}, like the lines below").format(spaces=_spaces(indent)),
+            ((line.number, fixed),),
+        )
+        return
     if before is None or before.kind != "content":
         return
     owner = info[before.owner]
@@ -290,7 +313,23 @@ def _not_indented(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
 
 
 def _missing_colon(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
-    """``number 118/2026`` at a place where a key is expected."""
+    """``number 118/2026`` at a place where a key is expected (also ``- text Mehr`` before ``url:``)."""
+    if line.kind == "item" and line.value:
+        following = _next(info, line.number)
+        if following is None or following.kind != "key" or following.indent != line.key_column:
+            return
+        word, _sep, rest = line.value.partition(" ")
+        if ":" in word or not rest.strip() or word[0] in "\"'[{|>!&*@`%":
+            return
+        head = line.text[: line.value_column]
+        fixed = head + word + ": " + rest.strip()
+        yield _Suspect(
+            line.number, line.value_column + len(word) + 1,
+            _("'{key}' has no colon after it").format(key=word),
+            _("add a colon after the key") + "; " + _write(fixed),
+            ((line.number, fixed),),
+        )
+        return
     if line.kind != "text":
         return
     stripped = line.text.strip()
@@ -310,7 +349,7 @@ def _missing_colon(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
 
 def _text_without_bar(line: _Line, info: list[_Line]) -> Iterator[_Suspect]:
     """``body:`` with nothing after it, and paragraphs of text below."""
-    if line.kind != "key" or line.value is not None:
+    if line.kind != "key" or line.value is not None or line.key in _CONTAINERS:
         return
     following = [other for other in info[line.number + 1:] if other.kind != "blank"]
     if not following or following[0].kind != "content":

@@ -83,6 +83,12 @@ SLIPS = {
     "key of a list item indented differently": ("    alt: Ein Bild", "   alt: Ein Bild",
                                                 "20:4: error: this line is indented by 3 spaces, but line 19, where it belongs, "
                                                 "by 4 spaces (indent it by 4 spaces, like line 19)"),
+    "first body line not indented": ("  Erster Absatz mit Text.", "Erster Absatz mit Text.",
+                                     "8:1: error: this line belongs to 'body' (line 7) but is not indented "
+                                     "(indent it by 2 spaces, like the lines below)"),
+    "nested key without colon": ("  title: Auf einen Blick", "  title Auf einen Blick",
+                                 "14:8: error: 'title' has no colon after it (add a colon after the key; "
+                                 "write: title: Auf einen Blick)"),
     "text after a key with a list below": ("images:", "images: Bilder",
                                            "18:9: error: 'images:' has a text on its own line and indented lines below it"),
 }
@@ -146,6 +152,12 @@ def test_bundled_releases_have_no_silent_slips():
         assert silent_slips(path.read_text(encoding="utf-8"), path.name) == [], path.name
 
 
+def test_list_item_key_without_colon():
+    text = "title: T\ndate: 2026-11-24\nbody: |\n  x\nlinks:\n  - text Haushaltsplan\n    url: https://x.de\n"
+    assert _refused(text) == ("r.yaml:6:9: error: 'text' has no colon after it "
+                              "(add a colon after the key; write: - text: Haushaltsplan)")
+
+
 def test_dash_without_space_on_the_only_item_is_named_too(tmp_path):
     """'-Erträge: 10' alone is valid YAML (a key '-Erträge'); the release check names the slip."""
     from presskit.errors import ValidationError
@@ -168,3 +180,36 @@ def test_a_large_broken_file_is_diagnosed_quickly():
     message = _refused(text)
     assert time.perf_counter() - started < 10
     assert message.startswith("r.yaml:")
+
+
+def test_slips_in_the_bundled_releases_are_found_at_their_line():
+    """Typical one-line slips (lost colon, lost or extra indentation, stray quote) in the real examples:
+    the reported line is the changed line in at least nine of ten cases (measured: 140 of 145)."""
+    import random
+    from pathlib import Path
+
+    rng = random.Random(3)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "releases").glob("*.yaml"))]
+    at = off = 0
+    for _ in range(400):
+        lines = rng.choice(texts).split("\n")
+        i = rng.randrange(len(lines))
+        line = lines[i]
+        op = rng.choice(["colon", "indent", "quote", "unquote", "dedent"])
+        if not line.strip():
+            continue
+        changed = {"colon": line.replace(": ", " ", 1), "indent": line[1:] if line.startswith("  ") else line,
+                   "quote": line.replace(": ", ': "', 1), "unquote": line.replace('"', "", 1),
+                   "dedent": line.lstrip()}[op]
+        if changed == line:
+            continue
+        lines[i] = changed
+        try:
+            parse_yaml("\n".join(lines), "r.yaml")
+        except YamlError as exc:
+            if exc.diagnostics[0].location.line == i + 1:
+                at += 1
+            else:
+                off += 1
+    assert at + off > 100
+    assert at >= 0.9 * (at + off), (at, off)
