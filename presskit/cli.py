@@ -42,7 +42,14 @@ OPENER_VARIABLE = "PRESSKIT_OPENER"
 
 # -- help with words, not Python types ---------------------------------------------------------
 def _human_help(command, ctx) -> None:
-    """Show each option's metavar (FILE, DIR, N) and nothing for flags, instead of '<list[Path]>'."""
+    """Show each option's metavar (FILE, DIR, N) and nothing for flags, instead of '<list[Path]>'.
+
+    Typer labels every parameter with its Python type (``<bool>``, ``<list[Path]>``)
+    and offers no setting against it; its help asks each parameter for
+    ``display_type_rich`` (and arguments for their usage name), so those are set
+    on this command's parameters just before the help is drawn.
+    tests/test_firsthour.py checks the result on every command.
+    """
     for param in command.get_params(ctx):
         metavar = param.metavar
         if getattr(param, "param_type_name", "") == "argument":
