@@ -34,7 +34,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
 from presskit.errors import Diagnostic, ValidationError, error
-from presskit.i18n import N_, _
+from presskit.i18n import N_, _, ngettext
 from presskit.source import SourceDoc, load_yaml
 
 __all__ = [
@@ -608,10 +608,19 @@ def diagnostics_from(
             known = list(model.model_fields) if model is not None else []
             message = _("unknown key '{key}'").format(key=loc[-1])
             hint = _known_keys_hint(str(loc[-1]), known) if known else None
+            where = doc.key_location(yaml_path(doc, loc))
+            if " " in str(loc[-1]) and len(loc) == 1:
+                from presskit.yamlslips import unindented_text_line
+
+                slip = unindented_text_line(doc.text, where.line)
+                if slip is not None:  # "Zweiter Absatz: mehr" after the body, not indented
+                    message = _("this line belongs to '{key}' (line {line}) but is not indented").format(
+                        key=slip[0], line=slip[1])
+                    hint = _("indent it by {spaces}, like the line above").format(
+                        spaces=ngettext("{n} space", "{n} spaces", slip[2]).format(n=slip[2]))
             if _dash_without_space(loc[-1]):
                 message = _("a list item needs a space after '-'")
                 hint = _("add a space after '-'") + "; " + _("write: {fixed}").format(fixed="- " + str(loc[-1])[1:] + ": …")
-            where = doc.key_location(yaml_path(doc, loc))
         elif kind_ == "missing":
             message = _("missing required key '{key}'").format(key=loc[-1])
             hint = _("add '{key}:' with a value").format(key=loc[-1])

@@ -577,3 +577,23 @@ def silent_slips(text: str, display: str) -> list[Diagnostic]:
                     _("put the whole text in quotes") + "; " + _write(line.text[: line.value_column] + _quoted(line.value)),
                 ))
     return found
+
+
+def unindented_text_line(text: str, line: int) -> tuple[str, int, int] | None:
+    """If 1-based ``line`` looks like a key but follows the indented text of a key such as
+    ``body: |`` with less indentation, (that key, its line, the text's indentation); else None.
+
+    ``Zweiter Absatz: mit Doppelpunkt.`` at the start of a line after the body
+    is valid YAML (a key ``Zweiter Absatz``); the release check uses this to
+    name the slip instead of an unknown key.
+    """
+    try:
+        info = _classify(_LINE_BREAK.split(text))
+        here = info[line - 1]
+        before = _previous(info, line - 1)
+    except (IndexError, ValueError):
+        return None
+    if here.kind != "key" or before is None or before.kind != "content" or here.indent >= before.content_indent:
+        return None
+    owner = info[before.owner]
+    return owner.key or "", owner.number + 1, before.content_indent

@@ -213,3 +213,23 @@ def test_slips_in_the_bundled_releases_are_found_at_their_line():
                 off += 1
     assert at + off > 100
     assert at >= 0.9 * (at + off), (at, off)
+
+
+def test_unindented_body_line_with_a_colon_is_named_too(tmp_path):
+    """'Zweiter Absatz: mehr' at the start of a line after the body is valid YAML (a key); the check names the slip."""
+    from presskit.errors import ValidationError
+    from presskit.model import load_release
+
+    path = tmp_path / "r.yaml"
+    path.write_text("title: T\ndate: 2026-11-24\nbody: |\n  Erster Absatz.\n\nZweiter Absatz: mit Doppelpunkt.\n",
+                    encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_release(path, "r.yaml")
+    assert [d.format() for d in info.value.diagnostics] == [
+        "r.yaml:6:1: error: this line belongs to 'body' (line 3) but is not indented "
+        "(indent it by 2 spaces, like the line above)"]
+    # a misspelt key (one word) after the body is still an unknown key
+    path.write_text("title: T\ndate: 2026-11-24\nbody: |\n  Erster Absatz.\nclosng: Ende\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        load_release(path, "r.yaml")
+    assert info.value.diagnostics[0].format().startswith("r.yaml:5:1: error: unknown key 'closng' (did you mean 'closing'?)")
