@@ -85,31 +85,48 @@ RELEASE_KEYS: dict[str, tuple[str, str]] = {
 
 #: The brand file's keys, for docs/reference.md (the brand file has no editor schema yet).
 BRAND_KEYS: dict[str, tuple[str, str]] = {
-    "organisation": ("The organisation's name, large in the letterhead (required).", "organisation: Altmarkkreis Salzwedel"),
-    "units": ("Lines under the name: a list, or one text.", "units:\n  - Der Landrat\n  - Büro des Landrates · Pressestelle"),
-    "address": ("The postal address: street, postcode and city (required), room (optional).",
+    "organisation": (N_("The organisation's name, large in the letterhead (required)."), "organisation: Altmarkkreis Salzwedel"),
+    "units": (N_("Lines under the name: a list, or one text."), "units:\n  - Der Landrat\n  - Büro des Landrates · Pressestelle"),
+    "address": (N_("The postal address: street, postcode and city (required), room (optional)."),
                 "address:\n  street: Karl-Marx-Str. 32\n  postcode: 29410\n  city: Salzwedel\n  room: Zimmer 310"),
-    "phone": ("The phone number, printed as written.", "phone: 03901 840-309"),
-    "fax": ("The fax number.", "fax: 03901 840-840"),
-    "email": ("The press office's e-mail address.", "email: pressestelle@altmarkkreis-salzwedel.de"),
-    "website": ("The website, printed as written.", "website: www.altmarkkreis-salzwedel.de"),
-    "logo": ("The logo: a file (SVG, PNG or JPEG, relative to the brand file) and its description. "
-             "Without it presskit draws a neutral mark.", "logo:\n  file: logo.svg\n  alt: Wappen des Altmarkkreises Salzwedel"),
-    "colours": ("The colours (#RRGGBB): primary, accent (both also with CMYK for print), text, muted, shade.",
+    "phone": (N_("The phone number, printed as written."), "phone: 03901 840-309"),
+    "fax": (N_("The fax number."), "fax: 03901 840-840"),
+    "email": (N_("The press office's e-mail address."), "email: pressestelle@altmarkkreis-salzwedel.de"),
+    "website": (N_("The website, printed as written."), "website: www.altmarkkreis-salzwedel.de"),
+    "logo": (N_("The logo: a file (SVG, PNG or JPEG, relative to the brand file) and its description. "
+             "Without it presskit draws a neutral mark."), "logo:\n  file: logo.svg\n  alt: Wappen des Altmarkkreises Salzwedel"),
+    "colours": (N_("The colours (#RRGGBB): primary, accent (both also with CMYK for print), text, muted, shade."),
                 "colours:\n  primary: {rgb: \"#1B5E7E\", cmyk: [90, 45, 20, 15]}\n  accent: {rgb: \"#7A9A2E\", cmyk: [50, 10, 95, 15]}\n"
                 "  text: \"#1D1D1B\"\n  muted: \"#5F6B73\"\n  shade: \"#EEF3F6\""),
-    "fonts": ("Four TrueType/OpenType files: regular, bold, italic, bold_italic. Default: the bundled Noto Sans.",
+    "fonts": (N_("Four TrueType/OpenType files: regular, bold, italic, bold_italic. Default: the bundled Noto Sans."),
               "fonts:\n  regular: fonts/MySans-Regular.ttf\n  bold: fonts/MySans-Bold.ttf\n"
               "  italic: fonts/MySans-Italic.ttf\n  bold_italic: fonts/MySans-BoldItalic.ttf"),
-    "lang": ("The default language of the releases: de or en.", "lang: de"),
-    "place": ("The default place of the dateline.", "place: Salzwedel"),
-    "contact": ("The default press contact, written like a release's contact.",
+    "lang": (N_("The default language of the releases: de or en."), "lang: de"),
+    "place": (N_("The default place of the dateline."), "place: Salzwedel"),
+    "contact": (N_("The default press contact, written like a release's contact."),
                 "contact:\n  title: Pressekontakt\n  people:\n    - name: Pressestelle\n      phone: 03901 840-309"),
-    "about": ("The default paragraph about the organisation.", "about: |\n  Der Altmarkkreis Salzwedel ist ein Landkreis."),
-    "about_title": ("The heading over that paragraph.", "about_title: Über den Altmarkkreis Salzwedel"),
-    "closing": ("The default closing line.", "closing: Ihre Pressestelle"),
-    "page": ("The page size (A4 or letter) and the margins in millimetres.",
+    "about": (N_("The default paragraph about the organisation."), "about: |\n  Der Altmarkkreis Salzwedel ist ein Landkreis."),
+    "about_title": (N_("The heading over that paragraph."), "about_title: Über den Altmarkkreis Salzwedel"),
+    "closing": (N_("The default closing line."), "closing: Ihre Pressestelle"),
+    "page": (N_("The page size (A4 or letter) and the margins in millimetres."),
              "page:\n  size: A4\n  margins: {top: 20, right: 20, bottom: 20, left: 25}"),
+    "address.street": (N_("Street and house number (required)."), "  street: Karl-Marx-Str. 32"),
+    "address.postcode": (N_("The postcode, as written: 01067 stays 01067 (required)."), "  postcode: 29410"),
+    "address.city": (N_("The city (required)."), "  city: Salzwedel"),
+    "address.room": (N_("Room or building."), "  room: Zimmer 310"),
+    "logo.file": (N_("The logo file: SVG, PNG or JPEG, relative to the brand file (required)."), "  file: logo.svg"),
+    "logo.alt": (N_("What the logo shows, for people who cannot see it (required)."), "  alt: Wappen des Altmarkkreises Salzwedel"),
+    "colours.primary": (N_("The main colour: headline, headings, letterhead lines."), "  primary: {rgb: \"#1B5E7E\", cmyk: [90, 45, 20, 15]}"),
+    "colours.accent": (N_("The second colour: quote bars, embargo band, lines."), "  accent: {rgb: \"#7A9A2E\", cmyk: [50, 10, 95, 15]}"),
+    "colours.text": (N_("The colour of the text."), "  text: \"#1D1D1B\""),
+    "colours.muted": (N_("The colour of small print: sub-headline, credits, the paragraph about the organisation."), "  muted: \"#5F6B73\""),
+    "colours.shade": (N_("The light background of the facts box."), "  shade: \"#EEF3F6\""),
+    "fonts.regular": (N_("The regular font file (.ttf or .otf)."), "  regular: fonts/MySans-Regular.ttf"),
+    "fonts.bold": (N_("The bold font file."), "  bold: fonts/MySans-Bold.ttf"),
+    "fonts.italic": (N_("The italic font file."), "  italic: fonts/MySans-Italic.ttf"),
+    "fonts.bold_italic": (N_("The bold italic font file."), "  bold_italic: fonts/MySans-BoldItalic.ttf"),
+    "page.size": (N_("A4 or Letter."), "  size: A4"),
+    "page.margins": (N_("The margins in millimetres: top, right, bottom, left."), "  margins: {top: 20, right: 20, bottom: 20, left: 25}"),
 }
 
 # A text as an editor's YAML 1.2 reads it: "83.000" is a number, "true" a boolean.
@@ -133,14 +150,15 @@ _TRUE = _any_case("true", "yes", "ja", "on")
 _FALSE = _any_case("false", "no", "nein", "off")
 
 
-def _doc(path: str) -> dict[str, str]:
-    description, example = RELEASE_KEYS[path]
+def _doc(path: str, keys: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
+    description, example = (RELEASE_KEYS if keys is None else keys)[path]
     description = _(description)
     return {"description": description,
             "markdownDescription": f"{description}\n\n```yaml\n{example}\n```"}
 
 
-def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str, Any]], path: str) -> dict[str, Any]:
+def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str, Any]], path: str,
+            keys: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
     """A closed object schema with the model's keys, plain-word descriptions and required keys."""
     missing = set(model.model_fields) ^ set(properties)
     if missing:  # a field was added to the model but not here, or vice versa
@@ -148,7 +166,7 @@ def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str,
     props = {}
     for name, field in model.model_fields.items():
         schema = dict(properties[name])
-        for key, value in _doc(prefix + name).items():
+        for key, value in _doc(prefix + name, keys).items():
             schema.setdefault(key, value)
         if not field.is_required() and isinstance(schema.get("type"), list) and "null" not in schema["type"]:
             schema["type"] = [*schema["type"], "null"]  # 'subtitle:' with nothing after it
@@ -156,7 +174,7 @@ def _object(model: type[BaseModel], prefix: str, properties: dict[str, dict[str,
     required = [name for name, field in model.model_fields.items() if field.is_required()]
     result: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
     if path:
-        result.update(_doc(path))
+        result.update(_doc(path, keys))
     if required:
         result["required"] = required
     return result
@@ -168,6 +186,22 @@ def _list_of(item: dict[str, Any], path: str | None = None) -> dict[str, Any]:
     if path:
         result.update(_doc(path))
     return result
+
+
+def _email() -> dict[str, Any]:
+    return {"type": "string", "pattern": _EMAIL_PATTERN, "patternErrorMessage": _("write it as name@example.org")}
+
+
+def _contact(TEXT: dict[str, Any]) -> dict[str, Any]:
+    person = _object(Person, "contact.people.", {"name": TEXT, "role": TEXT, "phone": TEXT, "email": _email()}, "")
+    person["description"] = _("A contact person: name, role, phone and e-mail.")
+    people = _list_of(person, "contact.people")
+    people["minItems"] = 1
+    return dict(_doc("contact"), oneOf=[
+        dict(people, description=_("A list of contact people.")),
+        _object(Contact, "contact.", {"title": TEXT, "people": people}, "contact"),
+        {"type": "null"},  # 'contact:' with nothing after it: the brand's contact
+    ])
 
 
 def release_json_schema() -> dict[str, Any]:
@@ -209,18 +243,7 @@ def release_json_schema() -> dict[str, Any]:
         ],
     }
 
-    person = _object(Person, "contact.people.", {
-        "name": TEXT, "role": TEXT, "phone": TEXT,
-        "email": {"type": "string", "pattern": _EMAIL_PATTERN, "patternErrorMessage": _("write it as name@example.org")},
-    }, "")
-    person["description"] = _("A contact person: name, role, phone and e-mail.")
-    people = _list_of(person, "contact.people")
-    people["minItems"] = 1
-    contact = dict(_doc("contact"), oneOf=[
-        dict(people, description=_("A list of contact people.")),
-        _object(Contact, "contact.", {"title": TEXT, "people": people}, "contact"),
-        {"type": "null"},  # 'contact:' with nothing after it: the brand's contact
-    ])
+    contact = _contact(TEXT)
 
     release = _object(
         Release,
@@ -263,3 +286,77 @@ def release_schema_text() -> str:
     import json
 
     return json.dumps(release_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+_HEX = r"^\s*#[0-9A-Fa-f]{6}\s*$"
+
+
+def brand_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07) of a brand file (``presskit.yaml``), its words in the user's language."""
+    from presskit.brand import Address, Brand, Colour, Colours, Fonts, Logo, Margins, Page
+
+    TEXT = _text()
+    keys = BRAND_KEYS
+    path = {"type": "string", "errorMessage": _("write the path of the file, relative to the brand file")}
+    hex_colour = {"type": "string", "pattern": _HEX, "patternErrorMessage": _('write # and six hex digits, in quotes: "#1B5E7E"')}
+    percent = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
+                         {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*$"}]}
+    colour = {"oneOf": [hex_colour, {
+        "type": "object", "additionalProperties": False, "required": ["rgb"],
+        "properties": {
+            "rgb": dict(hex_colour, description=_("The colour as #RRGGBB, in quotes.")),
+            "cmyk": {"type": ["array", "null"], "items": percent, "minItems": 4, "maxItems": 4,
+                     "description": _("The colour for print: four CMYK values from 0 to 100.")},
+        }}]}
+    assert set(Colour.model_fields) == {"rgb", "cmyk"}
+    millimetres = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
+                             {"type": "string", "pattern": r"^\s*\d+([.,]\d+)?\s*$"}],
+                   "description": _("A margin in millimetres (0 to 100).")}
+    margins = _object(Margins, "", {name: millimetres for name in Margins.model_fields}, "", keys={
+        name: (_("A margin in millimetres (0 to 100)."), f"{name}: 20") for name in Margins.model_fields})
+    page = _object(Page, "page.", {
+        "size": {"type": "string", "pattern": "^\\s*" + _any_case("A4", "Letter") + "\\s*$",
+                 "patternErrorMessage": _("write A4 or Letter")},
+        "margins": dict(margins, type=["object", "null"]),
+    }, "page", keys)
+    brand = _object(
+        Brand,
+        "",
+        {
+            "organisation": TEXT,
+            "units": {"anyOf": [dict(TEXT), _list_of(TEXT), {"type": "null"}]},
+            "address": _object(Address, "address.", {name: TEXT for name in Address.model_fields}, "address", keys),
+            "phone": TEXT,
+            "fax": TEXT,
+            "email": dict(_email(), type=["string", "null"]),
+            "website": TEXT,
+            "logo": dict(_object(Logo, "logo.", {"file": path, "alt": TEXT}, "logo", keys), type=["object", "null"]),
+            "colours": dict(_object(Colours, "colours.", {name: colour for name in Colours.model_fields}, "colours", keys),
+                            type=["object", "null"]),
+            "fonts": dict(_object(Fonts, "fonts.", {name: path for name in Fonts.model_fields}, "fonts", keys),
+                          type=["object", "null"], required=list(Fonts.model_fields)),
+            "lang": {"type": ["string", "null"], "pattern": "^\\s*" + _any_case("de", "en") + "\\s*$",
+                     "patternErrorMessage": _("write de or en")},
+            "place": TEXT,
+            "contact": _contact(TEXT),
+            "about": TEXT,
+            "about_title": TEXT,
+            "closing": TEXT,
+            "page": dict(page, type=["object", "null"]),
+        },
+        "",
+        keys,
+    )
+    return {
+        "$schema": SCHEMA_DRAFT,
+        "title": "presskit brand",
+        "description": _("The brand file of a press office for presskit: letterhead and defaults of every release."),
+        **brand,
+    }
+
+
+def brand_schema_text() -> str:
+    """The brand schema as the JSON text ``presskit init`` saves."""
+    import json
+
+    return json.dumps(brand_json_schema(), indent=2, ensure_ascii=False) + "\n"

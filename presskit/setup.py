@@ -1,10 +1,11 @@
 """``presskit init``: a press office folder that works in an editor from the first minute.
 
 The folder gets a brand file to fill in (``presskit.yaml``, commented in the
-user's language), ``releases/`` for the release files, the JSON Schema of the
-release file (``release.schema.json``) and ``.vscode/settings.json``, which
-tells the YAML extension (yaml-language-server) to check ``releases/*.yaml``
-against that schema. An existing file is never overwritten: it is kept and
+user's language), ``releases/`` for the release files, the JSON Schemas of the
+release file (``release.schema.json``) and of the brand file
+(``brand.schema.json``), and ``.vscode/settings.json``, which tells the YAML
+extension (yaml-language-server) to check ``releases/*.yaml`` and
+``presskit.yaml`` against them. An existing file is never overwritten: it is kept and
 reported as kept.
 """
 
@@ -22,9 +23,15 @@ RELEASES_DIR = "releases"
 BRAND_FILE = "presskit.yaml"
 
 
+BRAND_SCHEMA_FILE_NAME = "brand.schema.json"
+
+
 def vscode_settings() -> dict:
-    """The VS Code settings that map the schema to the release files."""
-    return {"yaml.schemas": {f"./{SCHEMA_FILE_NAME}": [f"{RELEASES_DIR}/*.yaml", f"{RELEASES_DIR}/*.yml"]}}
+    """The VS Code settings that map the schemas to the release files and the brand file."""
+    return {"yaml.schemas": {
+        f"./{SCHEMA_FILE_NAME}": [f"{RELEASES_DIR}/*.yaml", f"{RELEASES_DIR}/*.yml"],
+        f"./{BRAND_SCHEMA_FILE_NAME}": [BRAND_FILE],
+    }}
 
 
 def brand_template(lang: str | None = None) -> str:
@@ -48,7 +55,7 @@ def _write_new(path: Path, text: str) -> bool:
 
 def init_folder(directory: Path) -> list[tuple[Path, bool]]:
     """Set up ``directory`` as a press office folder; (path, written?) for each part."""
-    from presskit.schema import release_schema_text
+    from presskit.schema import brand_schema_text, release_schema_text
 
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
@@ -63,8 +70,11 @@ def init_folder(directory: Path) -> list[tuple[Path, bool]]:
         raise InputError(error(_("cannot create the directory {directory}: {reason}").format(
             directory=releases, reason=exc.strerror or exc), Location.of_file(releases))) from None
     done.append((releases, not existed))
-    done.append((directory / BRAND_FILE, _write_new(directory / BRAND_FILE, brand_template())))
+    modeline = f"# yaml-language-server: $schema={BRAND_SCHEMA_FILE_NAME}\n"
+    done.append((directory / BRAND_FILE, _write_new(directory / BRAND_FILE, modeline + brand_template())))
     done.append((directory / SCHEMA_FILE_NAME, _write_new(directory / SCHEMA_FILE_NAME, release_schema_text())))
+    done.append((directory / BRAND_SCHEMA_FILE_NAME,
+                 _write_new(directory / BRAND_SCHEMA_FILE_NAME, brand_schema_text())))
     settings = directory / ".vscode" / "settings.json"
     done.append((settings, _write_new(settings, json.dumps(vscode_settings(), indent=2) + "\n")))
     return done

@@ -64,9 +64,39 @@ def test_misspelt_key_and_german_date_are_reported_at_their_lines(server, office
     assert len(found) == 2, found
 
 
-def test_a_release_outside_releases_is_left_alone(server, office):
-    # the settings map the schema to releases/*.yaml only; presskit.yaml is a brand file
+def test_the_brand_file_of_init_checks_clean(server, office):
+    # presskit.yaml gets the brand schema, not the release schema
     assert _lines(server.diagnostics(office / "presskit.yaml")) == []
+
+
+def test_the_bundled_brand_and_both_brand_templates_check_clean(server, office):
+    from presskit.setup import brand_template
+
+    bundled = (REPO / "presskit" / "data" / "brand.yaml").read_text(encoding="utf-8")
+    for name, text in (("bundled", bundled), ("de", brand_template("de")), ("en", brand_template("en"))):
+        folder = office / f"marke-{name}"
+        folder.mkdir(exist_ok=True)
+        shutil.copy(office / "brand.schema.json", folder / "brand.schema.json")
+        path = folder / "presskit.yaml"
+        uncommented = "\n".join(line[2:] if line.startswith("#   ") or line.startswith("# logo:")
+                                 or line.startswith("# colours:") or line.startswith("# fonts:")
+                                 or line.startswith("# page:") or line.startswith("# about")
+                                 else line for line in text.splitlines())
+        path.write_text("# yaml-language-server: $schema=brand.schema.json\n" + uncommented + "\n", encoding="utf-8")
+        assert _lines(server.diagnostics(path)) == [], name
+
+
+def test_a_misspelt_brand_key_is_reported_at_its_line(server, office):
+    folder = office / "marke-fehler"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(office / "brand.schema.json", folder / "brand.schema.json")
+    path = folder / "presskit.yaml"
+    path.write_text("# yaml-language-server: $schema=brand.schema.json\norganisation: Kreis\naddress:\n"
+                    "  street: Weg 1\n  postcode: 01067\n  city: Ort\ncolours:\n  primary: 1B5E7E\nfarben: x\n",
+                    encoding="utf-8")
+    found = _lines(server.diagnostics(path))
+    assert (8, 'write # and six hex digits, in quotes: "#1B5E7E"') in found, found
+    assert any(line == 9 and "farben" in message for line, message in found), found
 
 
 def test_new_file_with_modeline_checks_in_the_editor(server, office, monkeypatch, tmp_path):

@@ -219,11 +219,12 @@ def test_init_makes_a_press_office_folder_and_never_overwrites(tmp_path):
     office = tmp_path / "pressestelle"
     first = run("init", office)
     assert first.exit_code == 0, first.output
-    for part in ("releases", "presskit.yaml", "release.schema.json", ".vscode/settings.json"):
+    for part in ("releases", "presskit.yaml", "release.schema.json", "brand.schema.json", ".vscode/settings.json"):
         assert (office / part).exists(), part
         assert f"wrote {office / part}" in first.stdout
     settings = json.loads((office / ".vscode" / "settings.json").read_text())
-    assert settings == {"yaml.schemas": {"./release.schema.json": ["releases/*.yaml", "releases/*.yml"]}}
+    assert settings == {"yaml.schemas": {"./release.schema.json": ["releases/*.yaml", "releases/*.yml"],
+                                         "./brand.schema.json": ["presskit.yaml"]}}
     assert json.loads((office / "release.schema.json").read_text()) == json.loads(run("schema").stdout)
     from presskit.brand import load_brand
 

@@ -154,7 +154,9 @@ def test_templates_follow_the_users_language(locale, first_comment, brand_commen
     language(locale)
     runner = CliRunner()
     assert runner.invoke(app, ["init", str(tmp_path)], catch_exceptions=False).exit_code == 0
-    assert (tmp_path / "presskit.yaml").read_text(encoding="utf-8").startswith(brand_comment)
+    brand = (tmp_path / "presskit.yaml").read_text(encoding="utf-8").splitlines()
+    assert brand[0] == "# yaml-language-server: $schema=brand.schema.json"
+    assert brand[1].startswith(brand_comment)
     done = runner.invoke(app, ["new", "Titel", "--date", "2027-01-18", "--dir", str(tmp_path / "releases")],
                          catch_exceptions=False)
     assert done.exit_code == 0

@@ -80,8 +80,9 @@ def render() -> str:
         out += _key_section(key, RELEASE_KEYS, release_required, "###")
     out += ["## The brand file (`presskit.yaml`)", "",
             "Paths in it (logo, fonts) are relative to the brand file. Everything but `organisation`",
-            "and `address` has a default.", ""]
-    for key in BRAND_KEYS:
+            "and `address` has a default. `presskit init` writes one to fill in, with its schema",
+            "(`brand.schema.json`) for the editor.", ""]
+    for key in (k for k in BRAND_KEYS if "." not in k):
         out += _key_section(key, BRAND_KEYS, brand_required, "###")
     return "\n".join(out).rstrip("\n") + "\n"
 
