@@ -42,6 +42,11 @@ def server(office):
     settings = json.loads((office / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     config = {"yaml": {"validate": True, "schemaStore": {"enable": False}, "schemas": settings["yaml.schemas"]}}
     ls = yls.LanguageServer(SERVER, office, config)
+    # the schema is applied before any clean file counts as clean
+    probe = office / "releases" / "0000-probe.yaml"
+    probe.write_text("titel: T\n", encoding="utf-8")
+    assert any("titel" in d["message"] for d in ls.diagnostics(probe)), "the server does not apply the schema"
+    probe.unlink()
     yield ls
     ls.close()
 
@@ -174,3 +179,23 @@ def _with(path: Path, extra: str) -> Path:
     other = path.with_name("2026-11-24-sperrfrist.yaml")
     other.write_text("title: Haushalt\ndate: 2026-11-24\nbody: |\n  Text.\n\n" + extra, encoding="utf-8")
     return other
+
+
+def test_the_server_under_test_rejects_what_editors_reject(tmp_path):
+    """The old schema's Python-only pattern and strict string types, as the issue saw them: the real server
+    reports both, so the clean results above are not the server ignoring the schema."""
+    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+              "properties": {"url": {"type": "string", "pattern": "^(?i:https):"},
+                             "facts": {"type": "array", "items": {"type": "object",
+                                                                  "additionalProperties": {"type": "string"}}}}}
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    ls = yls.LanguageServer(SERVER, tmp_path, {"yaml": {"validate": True, "schemaStore": {"enable": False},
+                                                        "schemas": {"./s.json": ["*.yaml"]}}})
+    try:
+        path = tmp_path / "a.yaml"
+        path.write_text("url: https://x.de\nfacts:\n  - Einwohner: 83.000\n", encoding="utf-8")
+        found = _lines(ls.diagnostics(path))
+    finally:
+        ls.close()
+    assert (1, 'Invalid pattern: "^(?i:https):"') in found, found
+    assert (3, 'Incorrect type. Expected "string".') in found, found

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-VERSION = "1.19.2"
+VERSION = "1.25.0"
 INSTALL_HINT = (
     f"yaml-language-server not found: install it with `npm install --prefix .ci/node yaml-language-server@{VERSION}` "
     "(needs node), or set PRESSKIT_YLS to its executable"
