@@ -19,9 +19,9 @@ from reportlab.platypus.flowables import Flowable
 from presskit import images
 from presskit.brand import Brand
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
-from presskit.i18n import _
 from presskit.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
+from presskit.i18n import _
 from presskit.labels import Labels
 from presskit.model import Contact, Facts, Release
 from presskit.structure import StructNode, new_document
