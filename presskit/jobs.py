@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from presskit.errors import Diagnostic, InputError, Location, UsageError, error
+from presskit.i18n import _
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def output_for(source: Path, out: Path | None, single: bool) -> Path:
         return out
     folder = out if out is not None else Path("out")
     if folder.suffix.lower() == ".pdf":
-        raise UsageError(error(f"-o {folder}: with several inputs the output must be a folder"))
+        raise UsageError(error(_("-o {folder}: with several inputs the output must be a folder").format(folder=folder)))
     return folder / (source.stem + ".pdf")
 
 
@@ -58,7 +59,7 @@ def _load(source: Path, brand_path: Path | None):
     from presskit.model import load_release
 
     if not source.exists():
-        raise InputError(error("no such file", Location.of_file(source)))
+        raise InputError(error(_("no such file"), Location.of_file(source)))
     release = load_release(source, display=str(source))
     brand = brand_for(source, brand_path)
     return release, brand
@@ -76,9 +77,9 @@ def _run(source: Path, work) -> JobResult:
         output = None
         diagnostics = (
             error(
-                f"internal error: {type(exc).__name__}: {exc}",
+                _("internal error: {reason}").format(reason=f"{type(exc).__name__}: {exc}"),
                 Location.of_file(source),
-                hint="this is a bug in presskit; please report it with the file (PRESSKIT_DEBUG=1 shows details)",
+                hint=_("this is a bug in presskit; please report it with the file (PRESSKIT_DEBUG=1 shows details)"),
             ),
         )
     return JobResult(str(source), output, tuple(diagnostics), time.perf_counter() - started)
