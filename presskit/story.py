@@ -23,6 +23,7 @@ from presskit.contactlayout import PersonWidths, break_address, choose_layout
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
 from presskit.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
+from presskit.i18n import _
 from presskit.labels import Labels
 from presskit.model import Contact, Facts, Release
 from presskit.structure import StructNode, new_document
@@ -71,12 +72,16 @@ class _Builder:
         missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
             chars = ", ".join(describe_character(c) for c in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            if len(missing) > 5:
+                message = _("the font {font} cannot show {chars} and {more} more").format(
+                    font=self.theme.fonts.display_name, chars=chars, more=len(missing) - 5)
+            else:
+                message = _("the font {font} cannot show {chars}").format(font=self.theme.fonts.display_name, chars=chars)
             self.problems.append(
                 error(
-                    f"the font {self.theme.fonts.display_name} cannot show {chars}{more}",
+                    message,
                     self.position_of(missing[0], location),
-                    hint="replace the character, or give the brand fonts that cover this script",
+                    hint=_("replace the character, or give the brand fonts that cover this script"),
                 )
             )
 
