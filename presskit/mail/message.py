@@ -99,7 +99,7 @@ def message_id(parts: MailParts, recipient: str) -> str:
     digest = hashlib.sha256()
     digest.update(parts.source.path.name.encode() + b"\0" + hashlib.sha256(parts.source.pdf).digest())
     digest.update(b"\0" + recipient.casefold().encode())
-    return f"<presskit.{digest.hexdigest()[:32]}@{_domain(parts.source.brand.email)}>"
+    return f"<{digest.hexdigest()[:24]}.presskit@{_domain(parts.source.brand.email)}>"
 
 
 def _text_body(parts: MailParts, lang: str, salutation: str | None) -> str:
