@@ -185,7 +185,6 @@ def build_message(parts: MailParts, date: dt.datetime, to: Addressee | None = No
     msg["Date"] = format_datetime(date)
     mid = message_id(parts, key)
     msg["Message-ID"] = mid
-    msg["Content-Language"] = source.lang
     if source.embargo is not None:
         msg["X-Embargo"] = source.embargo.isoformat(timespec="minutes")
     if draft:
@@ -196,6 +195,7 @@ def build_message(parts: MailParts, date: dt.datetime, to: Addressee | None = No
     msg.add_attachment(source.pdf, maintype="application", subtype="pdf", filename=source.pdf_name)
     for photo_name, data in parts.photos:
         msg.add_attachment(data, maintype="image", subtype="jpeg", filename=photo_name)
+    msg["Content-Language"] = source.lang  # after the parts: set_content() drops Content-* headers
     envelope = (to,) if to is not None else tuple(bcc)
     return Outgoing(msg, envelope, mid, key)
 
