@@ -9,7 +9,7 @@ import textwrap
 from copy import deepcopy
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.policy import default as DEFAULT_POLICY
+from email.policy import SMTP as SMTP_POLICY, default as DEFAULT_POLICY
 from email.utils import format_datetime, formataddr
 from html import escape
 from typing import Sequence
@@ -144,11 +144,13 @@ class Outgoing:
 
     def data(self, with_bcc: bool = False) -> bytes:
         """The message as it goes over the wire (never with its Bcc header) or into a draft."""
-        if with_bcc or "Bcc" not in self.message:
+        if with_bcc:  # a draft file: the platform's line ends
             return self.message.as_bytes(policy=DEFAULT_POLICY)
-        copy = deepcopy(self.message)
-        del copy["Bcc"]
-        return copy.as_bytes(policy=DEFAULT_POLICY)
+        copy = self.message
+        if "Bcc" in copy:
+            copy = deepcopy(self.message)
+            del copy["Bcc"]
+        return copy.as_bytes(policy=SMTP_POLICY)  # CRLF line ends, as SMTP needs
 
 
 def _press_address(source: MailSource) -> tuple[str, str]:

@@ -121,6 +121,7 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
     server: smtplib.SMTP | None = None
     reconnects = 0
     last_sent: float | None = None
+    sent_now: set[str] = set()     # journaled in this run (counted even when a signal comes before the count)
     journal.lock()
     previous = _catch_sigterm()
     try:
@@ -183,6 +184,7 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
                     for person in pending:
                         if person.email not in refused:
                             journal.record(person.email, item.message_id)
+                            sent_now.add(person.email.casefold())
             finally:
                 _unblock_signals(blocked)
             if failure is not None:
@@ -208,8 +210,13 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
         served = {o.email.casefold() for o in report.outcomes}
         for item in outgoing:
             for person in item.envelope:
-                if person.email.casefold() not in served:
-                    report.outcomes.append(Outcome(person.email, "left", report.stopped))
+                key = person.email.casefold()
+                if key in sent_now and key not in served:
+                    report.outcomes.append(Outcome(person.email, "sent"))
+                elif key not in served:
+                    report.outcomes.append(Outcome(person.email, "skipped" if journal.is_sent(person.email)
+                                                   else "left", "" if journal.is_sent(person.email) else report.stopped))
+                served.add(key)
     finally:
         _restore_sigterm(previous)
         journal.unlock()
