@@ -19,7 +19,7 @@ _STYLE = (
     "main{max-width:40em;margin:0 auto}h1{font-size:1.5em;line-height:1.25}h2{font-size:1.15em}"
     "h3{font-size:1em}blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #7a9a2e}"
     ".label{text-transform:uppercase;letter-spacing:.08em;font-weight:bold}"
-    ".embargo{font-weight:bold;color:#a00}.muted{color:#5f6b73}a{color:#1b5e7e;word-break:break-word}"
+    ".subtitle{font-size:1.15em;line-height:1.35}.embargo{font-weight:bold;color:#a00}.muted{color:#5f6b73}a{color:#1b5e7e;word-break:break-word}"
 )
 
 
@@ -70,7 +70,7 @@ def _part(part: c.Part) -> str:
     if isinstance(part, c.Headline):
         return f"<h1>{_inline(part.content)}</h1>"
     if isinstance(part, c.Subtitle):
-        return f"<p><strong>{_inline(part.content)}</strong></p>"
+        return f'<p class="subtitle">{_inline(part.content)}</p>'
     if isinstance(part, c.Lead):
         return f"<p><strong>{_inline(part.content)}</strong></p>"
     if isinstance(part, c.Closing):
