@@ -304,7 +304,7 @@ def mail(
         return getpass.getpass(text)
 
     def show(outcome, done: int, total: int) -> None:
-        if outcome.status in ("refused", "left") and outcome.detail:
+        if outcome.detail:
             line = f"{outcome.email}: {outcome.status}: {outcome.detail}"
             (progress.console.print(line, markup=False, highlight=False) if progress is not None
              else console.file.write(line + "\n"))

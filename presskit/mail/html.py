@@ -127,10 +127,12 @@ def _section(section: c.Section) -> str:
     raise TypeError(f"no HTML form for {type(section).__name__}")
 
 
-def render_html(document: c.ContentDocument, before: list[str] = (), after: str = "") -> str:
-    """The document as a complete HTML page; ``before`` are plain-text paragraphs (the
-    embargo, the greeting), escaped here; ``after`` is HTML made by :func:`photos_html`."""
-    head = "".join(f"<p><strong>{escape(text)}</strong></p>\n" for text in before)
+def render_html(document: c.ContentDocument, embargo: str | None = None, salutation: str | None = None,
+                after: str = "") -> str:
+    """The document as a complete HTML page, opened by the embargo and the greeting (plain
+    text, escaped here); ``after`` is HTML made by :func:`photos_html`."""
+    head = f'<p class="embargo">{escape(embargo)}</p>\n' if embargo else ""
+    head += f"<p>{escape(salutation)}</p>\n" if salutation else ""
     tail = after
     body = "\n<hr>\n".join(_section(section) for section in document.sections)
     title = escape(document.meta.title)

@@ -66,6 +66,10 @@ class Journal:
     def is_sent(self, address: str) -> bool:
         return address.casefold() in self.sent
 
+    def message_id(self, address: str) -> str | None:
+        entry = self.sent.get(address.casefold())
+        return entry.get("message_id") if entry else None
+
     def record(self, address: str, message_id: str, when: dt.datetime | None = None) -> None:
         """Note that ``address`` was sent ``message_id``, and write the journal at once."""
         when = when or dt.datetime.now(dt.timezone.utc)

@@ -125,12 +125,11 @@ def _text_body(parts: MailParts, lang: str, salutation: str | None) -> str:
 
 def _html_body(parts: MailParts, lang: str, salutation: str | None) -> str:
     words = _WORDS[lang]
-    before = [t for t in (embargo_opening(parts.source), salutation) if t]
     after = ""
     if parts.photo_entries:
         after = photos_html(words["photos" if parts.photos else "photo_links"], list(parts.photo_entries))
     after += f"<p>{escape(words['pdf'].format(name=parts.source.pdf_name))}</p>\n"
-    return render_html(parts.source.document, before, after)
+    return render_html(parts.source.document, embargo_opening(parts.source), salutation, after)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,8 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
             pending = []
             for person in item.envelope:
                 if journal.is_sent(person.email):
-                    note(Outcome(person.email, "skipped"))
+                    earlier = journal.message_id(person.email) != item.message_id
+                    note(Outcome(person.email, "skipped", _("was sent an earlier version of this release") if earlier else ""))
                 else:
                     pending.append(person)
             if not pending:

@@ -14,7 +14,7 @@ import yaml
 from PIL import Image
 from typer.testing import CliRunner
 
-from mailhelp import build_pdf, write_list
+from mailhelp import build_pdf, write_list, release, smtp_server  # noqa: F401  (fixtures)
 from presskit.cli import app
 
 DATE = "2026-12-03T08:00:00+01:00"

@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 from typer.testing import CliRunner
 
-from mailhelp import Recorder, build_pdf, popen, presskit, write_list
+from mailhelp import Recorder, build_pdf, popen, presskit, write_list, release, smtp_server  # noqa: F401  (fixtures)
 from presskit.cli import app
 
 DATE = "2026-12-03T08:00:00+01:00"
@@ -269,3 +269,54 @@ def test_killed_between_messages_and_resumed(smtp_server, release, tmp_path):
     assert second.returncode == 0, second.stderr
     assert "2 sent, 2 skipped" in second.stdout
     assert sorted(server.handler.rcpts()) == sorted(ADDRESSES[:4])
+
+
+def test_a_changed_release_is_not_sent_again_but_said(smtp_server, release, tmp_path):
+    server = smtp_server()
+    listing = write_list(tmp_path, ADDRESSES[:2])
+    assert send(release, listing, server.settings(tmp_path)).exit_code == 0
+    release.write_text(release.read_text("utf-8").replace("86 junge Alleebäume", "87 junge Alleebäume"), "utf-8")
+    result = send(release, listing, server.settings(tmp_path))
+    assert result.exit_code == 0
+    assert "0 sent, 2 skipped" in result.output
+    assert f"{ADDRESSES[0]}: skipped: was sent an earlier version of this release" in result.output
+    assert len(server.handler.messages) == 2
+
+
+def test_progress_on_a_terminal(smtp_server, release, tmp_path):
+    """On a terminal (a pty here) the run shows a progress bar and still ends with the summary."""
+    import pty
+    import subprocess
+    import sys
+
+    from mailhelp import REPO
+
+    server = smtp_server()
+    listing = write_list(tmp_path, ADDRESSES[:3])
+    args = ["mail", str(release), "--to", str(listing), "--smtp", str(server.settings(tmp_path, rate=300)), "--send",
+            "--date", DATE]
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "presskit", *args], cwd=REPO, stdin=follower, stdout=subprocess.PIPE,
+                               stderr=follower, env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "100"})
+    os.close(follower)
+    chunks: list[bytes] = []
+
+    def drain():  # read the terminal while the run writes to it, so that it never blocks
+        try:
+            while chunk := os.read(leader, 65536):
+                chunks.append(chunk)
+        except OSError:
+            pass
+
+    import threading
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    out, _ = process.communicate(timeout=120)
+    reader.join(timeout=10)
+    os.close(leader)
+    seen = b"".join(chunks)
+    assert process.returncode == 0
+    assert b"Sending" in seen
+    assert "3 sent, 0 skipped" in out.decode()
+    assert sorted(server.handler.rcpts()) == sorted(ADDRESSES[:3])
