@@ -7,12 +7,13 @@ import datetime as dt
 import hashlib
 import textwrap
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY, default as DEFAULT_POLICY
 from email.utils import format_datetime, formataddr
 from html import escape
-from typing import Sequence
+from typing import Callable, Sequence
 from urllib.parse import quote
 
 from presskit.content.plaintext import WIDTH, render_text
@@ -134,12 +135,23 @@ def _html_body(parts: MailParts, lang: str, salutation: str | None) -> str:
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One message and the addresses it goes to (one, or the list in Bcc)."""
+    """One message and the addresses it goes to (one, or the list in Bcc).
 
-    message: EmailMessage
+    The message itself is made when first asked for and can be let go with
+    :meth:`release`: a list of a thousand recipients does not hold a thousand
+    copies of the attachments."""
+
+    make: Callable[[], EmailMessage] = field(repr=False, compare=False)
     envelope: tuple[Addressee, ...]
     message_id: str
     key: str                         # what names it in drafts and the journal
+
+    @cached_property
+    def message(self) -> EmailMessage:
+        return self.make()
+
+    def release(self) -> None:
+        self.__dict__.pop("message", None)
 
     def data(self, with_bcc: bool = False) -> bytes:
         """The message as it goes over the wire (never with its Bcc header) or into a draft."""
@@ -165,6 +177,14 @@ def build_message(parts: MailParts, date: dt.datetime, to: Addressee | None = No
                   bcc: Sequence[Addressee] = (), draft: bool = False) -> Outgoing:
     """The message to ``to`` (or to the press office itself with ``bcc``; or, for a draft
     without a list, to nobody yet)."""
+    _press_address(parts.source)
+    key = to.email if to is not None else "bcc" if bcc else "draft"
+    envelope = (to,) if to is not None else tuple(bcc)
+    return Outgoing(lambda: _make(parts, date, to, bcc, draft, key), envelope, message_id(parts, key), key)
+
+
+def _make(parts: MailParts, date: dt.datetime, to: Addressee | None, bcc: Sequence[Addressee], draft: bool,
+          key: str) -> EmailMessage:
     source = parts.source
     name, address = _press_address(source)
     lang = (to.language if to is not None and to.language else source.lang)
@@ -172,12 +192,8 @@ def build_message(parts: MailParts, date: dt.datetime, to: Addressee | None = No
     msg["From"] = formataddr((name, address))
     if to is not None:
         msg["To"] = formataddr((to.name, to.email))
-        key = to.email
     elif bcc:
         msg["To"] = formataddr((name, address))
-        key = "bcc"
-    else:
-        key = "draft"
     if bcc:
         msg["Bcc"] = ", ".join(formataddr((b.name, b.email)) for b in bcc)
     if source.reply_to is not None:
@@ -197,8 +213,7 @@ def build_message(parts: MailParts, date: dt.datetime, to: Addressee | None = No
     for photo_name, data in parts.photos:
         msg.add_attachment(data, maintype="image", subtype="jpeg", filename=photo_name)
     msg["Content-Language"] = source.lang  # after the parts: set_content() drops Content-* headers
-    envelope = (to,) if to is not None else tuple(bcc)
-    return Outgoing(msg, envelope, mid, key)
+    return msg
 
 
 def check_embargo(outgoing: Outgoing, source: MailSource) -> None:

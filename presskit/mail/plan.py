@@ -30,6 +30,7 @@ def size_warnings(outgoing: Sequence[Outgoing], source_path: Path):
     out = []
     for item in outgoing[:1]:  # every message carries the same attachments
         size = len(item.data())
+        item.release()
         if size > MAX_BYTES:
             out.append(warning(
                 _("the message is {mb:.1f} MB, more than 10 MB; many mail servers refuse it").format(mb=size / 1e6),
@@ -66,6 +67,7 @@ def write_drafts(outgoing: Sequence[Outgoing], folder: Path, stem: str) -> list[
                                    Location.of_file(path))) from None
         finally:
             os.unlink(tmp)
+        item.release()
         written.append(path)
     return written
 
@@ -86,4 +88,5 @@ def dry_run_lines(outgoing: Sequence[Outgoing], journal=None) -> list[str]:
             state = _("already sent (journal)") if journal is not None and journal.is_sent(person.email) else _("would send")
             lines.append(f"  -> {person.email} [{state}]")
         lines.append(_("  attachments: {files}").format(files=attachments))
+        item.release()
     return lines

@@ -114,8 +114,7 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
         if on_event is not None:
             on_event(outcome, done, total)
 
-    for item in outgoing:  # checked before anything is sent
-        check_embargo(item, source)
+    check_embargo(outgoing[0], source) if outgoing else None   # before anything is sent, and again for each
     sender = source.brand.email
     interval = 60.0 / settings.rate
     server: smtplib.SMTP | None = None
@@ -158,7 +157,9 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
                     for person in pending:
                         note(Outcome(person.email, "left", report.stopped))
                     continue
+            check_embargo(item, source)
             data = item.data()
+            item.release()
             last_sent = clock()
             refused: dict[str, tuple[int, bytes]] = {}
             failure: str | None = None
