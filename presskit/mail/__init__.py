@@ -8,6 +8,8 @@
 ``journal``     the send journal: who has been sent which message
 ``smtp``        sending, with the journal, a rate limit and per-address outcomes
 ``source``      a release or press-kit file -> everything a message is made of
+``plan``        the messages of one run; drafts written; the dry-run listing
+``run``         one ``presskit mail`` run, step by step, for the command line
 
 Nothing here imports typer or rich: progress is reported through a callback.
 """

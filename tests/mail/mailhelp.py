@@ -43,6 +43,7 @@ class Recorder:
     drop_after: int | None = None       # close the connection at the DATA of message N+1
     delay: float = 0.0                  # seconds before answering DATA
     on_accept: Callable[[int], None] | None = None   # called with the count, before the 250
+    data_reply: Callable[[list[str]], str | None] = lambda rcpts: None   # e.g. "552 message too big"
     logins: list[tuple[bytes, bytes]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -56,6 +57,9 @@ class Recorder:
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
+        reply = self.data_reply(list(envelope.rcpt_tos))
+        if reply:
+            return reply
         with self.lock:
             if self.drop_after is not None and len(self.messages) >= self.drop_after:
                 server.transport.close()

@@ -320,3 +320,31 @@ def test_progress_on_a_terminal(smtp_server, release, tmp_path):
     assert b"Sending" in seen
     assert "3 sent, 0 skipped" in out.decode()
     assert sorted(server.handler.rcpts()) == sorted(ADDRESSES[:3])
+
+
+def test_bcc_with_one_address_refused_then_resumed(smtp_server, release, tmp_path):
+    bad = ADDRESSES[1]
+    server = smtp_server(Recorder(rcpt_reply=lambda a: "550 5.7.1 relaying denied" if a == bad else None))
+    listing = write_list(tmp_path, ADDRESSES[:3])
+    first = send(release, listing, server.settings(tmp_path), "--bcc")
+    assert first.exit_code == 1
+    assert f"{bad}: refused: 550 5.7.1 relaying denied" in first.output
+    assert "2 sent, 0 skipped (sent before), 1 refused, 0 left" in first.output
+    (received,) = server.handler.messages
+    assert sorted(received.rcpt_tos) == sorted(set(ADDRESSES[:3]) - {bad})
+    good = smtp_server()
+    second = send(release, listing, good.settings(tmp_path), "--bcc")
+    assert second.exit_code == 0
+    assert "1 sent, 2 skipped" in second.output
+    assert good.handler.rcpts() == [bad]
+
+
+def test_message_refused_after_data(smtp_server, release, tmp_path):
+    bad = ADDRESSES[0]
+    server = smtp_server(Recorder(data_reply=lambda rcpts: "552 5.3.4 message too big for this mailbox" if bad in rcpts else None))
+    listing = write_list(tmp_path, ADDRESSES[:3])
+    result = send(release, listing, server.settings(tmp_path))
+    assert result.exit_code == 1
+    assert f"{bad}: refused: 552 5.3.4 message too big for this mailbox" in result.output
+    assert sorted(server.handler.rcpts()) == sorted(ADDRESSES[1:3])
+    assert bad not in journal_of(release, listing)["sent"]
