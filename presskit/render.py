@@ -30,17 +30,14 @@ class DocumentInfo:
 
 
 def document_info(release: Release, brand: Brand) -> DocumentInfo:
-    from presskit.typography.blocks import plain_text
-    from presskit.typography.parse import parse_inline
-
     lang = release.lang or brand.lang
     labels = labels_for(lang)
-    title = plain_text(parse_inline(release.title, lang))
+    title = _plain(release.title, lang)
     subject_parts = [labels.press_release]
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))
     if release.subtitle:
-        subject_parts.append(plain_text(parse_inline(release.subtitle, lang)))
+        subject_parts.append(_plain(release.subtitle, lang))
     author_parts = [brand.organisation, *brand.units[-1:]]
     return DocumentInfo(
         title=title,
@@ -50,6 +47,13 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
         lang=lang,
         created=dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
+
+
+def _plain(text: str, lang: str) -> str:
+    from presskit.typography.blocks import plain_text
+    from presskit.typography.parse import parse_inline
+
+    return plain_text(parse_inline(text, lang))
 
 
 def make_theme(brand: Brand, lang: str):
@@ -94,6 +98,8 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
     from reportlab import rl_config
 
+    from presskit.errors import RenderError
+    from presskit.flowables import TooTall
     from presskit.pages import PressDocTemplate, build_document, furniture_for
     from presskit.story import build_story
     from presskit.tagging import DocumentMeta, Tagger, finish_with_report
@@ -117,7 +123,10 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
         lang=PDF_LANGUAGE.get(info.lang, info.lang),
     )
     tagger = Tagger(story.root)
-    build_document(doc, story.flowables, on_canvas=tagger.attach)
+    try:
+        build_document(doc, story.flowables, on_canvas=tagger.attach)
+    except TooTall:
+        raise RenderError(story.layout_problems[:1]) from None
     meta = DocumentMeta(
         title=info.title,
         author=info.author,
