@@ -56,6 +56,11 @@ def _plain(text: str, lang: str) -> str:
     return plain_text(parse_inline(text, lang))
 
 
+def _brand_location(brand: Brand, path: tuple):
+    source = getattr(brand, "source", None)
+    return source.location(path) if source is not None else None
+
+
 def make_theme(brand: Brand, lang: str):
     from presskit.fonts import register_family
     from presskit.styles import Theme, make_geometry, make_palette
@@ -65,6 +70,7 @@ def make_theme(brand: Brand, lang: str):
     family = register_family(
         {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
         display_name=Path(fonts.regular).stem.replace("-Regular", ""),
+        locations={face: _brand_location(brand, ("fonts", face)) for face in ("regular", "bold", "italic", "bold_italic")},
     )
     return Theme(
         fonts=family,
@@ -98,14 +104,22 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
     from reportlab import rl_config
 
+    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
+    # Set for this document only (the logo's inline images need ASCII85, see logo.py).
+    previous_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        return _render(release, brand, allowed_dirs)
+    finally:
+        rl_config.useA85 = previous_a85
+
+
+def _render(release: Release, brand: Brand, allowed_dirs: Sequence[Path]):
     from presskit.errors import RenderError
     from presskit.flowables import TooTall
     from presskit.pages import PressDocTemplate, build_document, furniture_for
     from presskit.story import build_story
     from presskit.tagging import DocumentMeta, Tagger, finish_with_report
-
-    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
-    rl_config.useA85 = 0
 
     info = document_info(release, brand)
     labels = labels_for(info.lang)
