@@ -62,12 +62,6 @@ def visible(text: str) -> str:
 
 def layout_problem(text: str) -> tuple[str, str, str] | None:
     """``(message, hint, offending text)`` if ``text`` is beyond what presskit lays out."""
-    if len(text) > MAX_PARAGRAPH:
-        return (
-            _("a paragraph of {n} characters; the limit is {limit}").format(n=len(text), limit=MAX_PARAGRAPH),
-            _("split it into paragraphs with empty lines between them"),
-            text[:40],
-        )
     for match in _WORD.finditer(text):
         if match.end() - match.start() > MAX_WORD:
             return (
@@ -76,6 +70,12 @@ def layout_problem(text: str) -> tuple[str, str, str] | None:
                 _("put spaces into the text, or shorten the address"),
                 match.group()[:40],
             )
+    if len(text) > MAX_PARAGRAPH:
+        return (
+            _("a paragraph of {n} characters; the limit is {limit}").format(n=len(text), limit=MAX_PARAGRAPH),
+            _("split it into paragraphs with empty lines between them"),
+            text[:40],
+        )
     return None
 
 

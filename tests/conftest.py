@@ -106,3 +106,17 @@ body: |
 @pytest.fixture
 def minimal_release(write_release) -> Path:
     return write_release(MINIMAL_RELEASE, name="2026-03-01-baenke.yaml")
+
+
+# -- hypothesis profiles ------------------------------------------------------------
+# ``quick`` (the default) keeps the fuzz suite (tests/test_fuzz.py) to a few dozen builds;
+# ``pytest --hypothesis-profile=long`` runs thousands. Tests that set their own
+# ``max_examples`` keep it in both.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("quick", max_examples=40, deadline=None)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("quick")
