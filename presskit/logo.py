@@ -7,6 +7,7 @@ so that nobody mistakes it for an official coat of arms.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +41,14 @@ def load_logo(path: Path, location: Location | None, box_size_pt: float) -> Logo
     return LogoArt(image=prepared.data, width=prepared.width, height=prepared.height)
 
 
-#: An SVG logo larger than this, or with more elements, is refused (a logo has a few hundred).
+#: An SVG logo larger than this, with more elements or more numbers (coordinates) outside
+#: embedded images, is refused: a logo has a few hundred elements and some thousand numbers,
+#: and svglib takes about a second per 25,000 numbers and 10 kB of memory per number.
 MAX_SVG_BYTES = 5_000_000
 MAX_SVG_ELEMENTS = 10_000
+MAX_SVG_NUMBERS = 60_000
+_DATA_URI = re.compile(rb"data:[^\"')\s>]*")
+_NUMBER = re.compile(rb"\d+")
 
 
 def _load_svg(path: Path, location: Location | None) -> dict:
@@ -65,6 +71,12 @@ def _load_svg(path: Path, location: Location | None) -> dict:
         raise ResourceError(error(
             _("logo '{name}' has about {n} elements; an SVG logo may have at most {limit}").format(
                 name=path.name, n=elements, limit=MAX_SVG_ELEMENTS), location,
+            hint=_("simplify the drawing, or export the logo as PNG")))
+    numbers = sum(1 for _match in _NUMBER.finditer(_DATA_URI.sub(b"", data)))
+    if numbers > MAX_SVG_NUMBERS:
+        raise ResourceError(error(
+            _("logo '{name}' has {n} coordinates; an SVG logo may have at most {limit}").format(
+                name=path.name, n=numbers, limit=MAX_SVG_NUMBERS), location,
             hint=_("simplify the drawing, or export the logo as PNG")))
     refused: list[str] = []
 

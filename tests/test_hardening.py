@@ -224,6 +224,21 @@ def test_an_svg_logo_with_too_many_elements_is_refused_quickly(tmp_path, minimal
     assert f"at most {MAX_SVG_ELEMENTS}" in m["message"] and m["line"] == _logo_line(brand)
 
 
+def test_an_svg_logo_with_too_many_coordinates_is_refused_quickly(tmp_path, minimal_release):
+    from presskit.logo import MAX_SVG_NUMBERS
+
+    brand = _brand_with_logo(tmp_path, "path.svg")
+    points = " ".join(f"L{i % 100} {i * 7 % 100}" for i in range(MAX_SVG_NUMBERS // 2 + 1))
+    (tmp_path / "path.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><path d="M0 0 {points}"/></svg>')
+    started = time.perf_counter()
+    result = build(minimal_release, "--brand", brand, "-o", tmp_path / "r.pdf")
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 1
+    (m,) = located(result, brand)
+    assert f"at most {MAX_SVG_NUMBERS}" in m["message"] and m["line"] == _logo_line(brand)
+
+
 # -- 6b: no orphan temporaries ------------------------------------------------------------------
 def test_temporaries_of_a_killed_build_are_removed_by_the_next(tmp_path, minimal_release):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
