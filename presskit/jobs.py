@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from presskit.errors import Diagnostic, InputError, Location, error
+from presskit.outputs import output_for  # noqa: F401  (where callers found it before)
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,6 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
-
-
-from presskit.outputs import output_for  # noqa: E402  (kept importable from here)
 
 
 def _load(source: Path, brand_path: Path | None):
