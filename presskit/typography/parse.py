@@ -51,11 +51,14 @@ def _as_source(rule: Callable[[StateInline, bool], bool], keep: Callable[[Token]
         if silent:
             return rule(state, silent)
         state.pushPending()
-        start, first = state.pos, len(state.tokens)
+        start, first, first_meta = state.pos, len(state.tokens), len(state.tokens_meta)
         if not rule(state, silent):
             return False
         if not keep(state.tokens[first]):
+            # the tokens' meta (emphasis delimiters of the label) goes with them, or the
+            # emphasis pass later looks up tokens that are gone
             del state.tokens[first:]
+            del state.tokens_meta[first_meta:]  # not parallel to tokens: pushPending adds none
             token = state.push("literal_text", "", 0)
             token.content = state.src[start : state.pos]
         return True
