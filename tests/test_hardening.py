@@ -507,3 +507,16 @@ def test_a_word_longer_than_a_line_stays_on_the_page(tmp_path, write_release, wo
     with pdfplumber.open(tmp_path / "r.pdf") as pdf:
         page = pdf.pages[0]
         assert max(c["x1"] for c in page.chars) <= page.width
+
+
+# -- found by the fuzz suite ------------------------------------------------------------------
+@pytest.mark.parametrize("text, spans", [
+    ("[**a** _b_](ftp://x) c", [("[**a** _b_](ftp://x) c", False, False)]),
+    ("*x [*a*](foo:y) z*", [("x [*a*](foo:y) z", False, True)]),
+    ("**[*a*](ftp:x)**", [("[*a*](ftp:x)", True, False)]),
+])
+def test_emphasis_inside_a_link_shown_as_its_source_does_not_crash(text, spans):
+    from presskit.typography.parse import parse_blocks
+
+    (paragraph,) = parse_blocks(text, "de")
+    assert [(s.text, s.bold, s.italic) for s in paragraph.content] == spans
