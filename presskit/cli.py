@@ -291,12 +291,12 @@ def build(
 ) -> None:
     """Build the PDF of each release file; print its warnings like 'check'."""
     from presskit.errors import UsageError
-    from presskit.jobs import build_one, output_for
+    from presskit.jobs import build_one
+    from presskit.outputs import plan_outputs
 
     sources = _inputs(paths)
     try:
-        planned = [(src, output_for(src, output, len(sources) == 1), brand, tuple(allow_dir), None, strict)
-                   for src in sources]
+        planned = [(src, target, brand, tuple(allow_dir), None, strict) for src, target in plan_outputs(sources, output)]
     except UsageError as exc:
         raise _usage_error(exc.diagnostics[0].message)
     results = _run_jobs(planned, build_one, jobs, _("Building"), quiet)

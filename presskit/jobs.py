@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from presskit.errors import Diagnostic, InputError, Location, UsageError, error
+from presskit.errors import Diagnostic, InputError, Location, error
 from presskit.i18n import _
+from presskit.outputs import output_for  # noqa: F401  (where callers found it before)
 
 
 @dataclass(frozen=True)
@@ -30,35 +31,43 @@ class JobResult:
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a folder means every ``*.yaml``/``*.yml`` in it (sorted, not recursive)."""
+    """Files as given; a folder means every ``*.yaml``/``*.yml`` in it (sorted, not recursive).
+
+    A path the OS rejects (too long, unreadable folder) is kept as it is: building
+    it reports the problem like any bad input, and the other inputs are still built.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir()
-                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-                and p.name != "presskit.yaml" and not p.name.startswith(".")
-            )
-        else:
-            found.append(path)
+        try:
+            if path.is_dir():
+                found += sorted(
+                    p for p in path.iterdir()
+                    if p.suffix.lower() in (".yaml", ".yml") and _is_file(p)
+                    and p.name != "presskit.yaml" and not p.name.startswith(".")
+                )
+                continue
+        except OSError:
+            pass
+        found.append(path)
     return found
 
 
-def output_for(source: Path, out: Path | None, single: bool) -> Path:
-    """Where the PDF of ``source`` goes: ``out`` itself for one input and a .pdf path, else a folder."""
-    if out is not None and single and out.suffix.lower() == ".pdf":
-        return out
-    folder = out if out is not None else Path("out")
-    if folder.suffix.lower() == ".pdf":
-        raise UsageError(error(_("-o {folder}: with several inputs the output must be a folder").format(folder=folder)))
-    return folder / (source.stem + ".pdf")
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _load(source: Path, brand_path: Path | None):
     from presskit.brand import brand_for
     from presskit.model import load_release
 
-    if not source.exists():
+    try:
+        missing = not source.exists() and not source.is_symlink()
+    except OSError:
+        missing = False  # the OS rejects the path itself: reading it says why
+    if missing:
         raise InputError(error(_("no such file"), Location.of_file(source)))
     release = load_release(source, display=str(source))
     brand = brand_for(source, brand_path)

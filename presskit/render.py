@@ -30,18 +30,14 @@ class DocumentInfo:
 
 
 def document_info(release: Release, brand: Brand) -> DocumentInfo:
-    from presskit.typography.blocks import plain_text
-    from presskit.typography.parse import parse_inline
-
     lang = release.lang or brand.lang
     labels = labels_for(lang)
-    # metadata is searched, not typeset: no-break spaces are plain spaces there
-    title = plain_text(parse_inline(release.title, lang)).replace("\u00a0", " ")
+    title = _plain(release.title, lang)
     subject_parts = [labels.press_release]
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))
     if release.subtitle:
-        subject_parts.append(plain_text(parse_inline(release.subtitle, lang)))
+        subject_parts.append(_plain(release.subtitle, lang))
     author_parts = [brand.organisation, *brand.units[-1:]]
     return DocumentInfo(
         title=title,
@@ -51,6 +47,19 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
         lang=lang,
         created=dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
+
+
+def _plain(text: str, lang: str) -> str:
+    """``text`` for the metadata: searched, not typeset, so no-break spaces are plain spaces."""
+    from presskit.typography.blocks import plain_text
+    from presskit.typography.parse import parse_inline
+
+    return plain_text(parse_inline(text, lang)).replace("\u00a0", " ")
+
+
+def _brand_location(brand: Brand, path: tuple):
+    source = getattr(brand, "source", None)
+    return source.location(path) if source is not None else None
 
 
 def make_theme(brand: Brand, lang: str):
@@ -63,6 +72,7 @@ def make_theme(brand: Brand, lang: str):
     family = register_family(
         {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
         display_name=Path(fonts.regular).stem.replace("-Regular", ""),
+        locations={face: _brand_location(brand, ("fonts", face)) for face in ("regular", "bold", "italic", "bold_italic")},
     )
     family = with_fallback(family, fonts_dir() / FALLBACK_FILE)
     return Theme(
@@ -110,22 +120,24 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     furniture = furniture_for(brand, labels, short_title, dateline, embargo)
     # The one-section case: the release's elements are the Document's own, no outline.
     section = PdfSection(story.flowables, (furniture.header_left, furniture.header_right), node=None, new_page=False)
-    pdf, tagger = layout_sections([section], story.root, theme, furniture, logo, story.logo_node, info)
+    pdf, tagger = layout_sections([section], story.root, theme, furniture, logo, story.logo_node, info,
+                                  problems=story.layout_problems)
     return finish_document(pdf, tagger, info)
 
 
-def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None):
+def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None,
+                    problems=None):
     """Lay out ``sections`` (see :mod:`presskit.sections`) on the letterhead: the PDF as ReportLab
     wrote it and the tagger that recorded its marked content (for :func:`finish_document`).
-    With an ``outline``, the headings it wants become bookmarks."""
+    With an ``outline``, the headings it wants become bookmarks. ``problems`` is where the
+    stories put the located error of a part taller than a page (raised as a RenderError)."""
     from reportlab import rl_config
 
+    from presskit.errors import RenderError
+    from presskit.flowables import TooTall
     from presskit.pages import PressDocTemplate, build_document
     from presskit.sections import compose
     from presskit.tagging import Tagger
-
-    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
-    rl_config.useA85 = 0
 
     from dataclasses import replace
 
@@ -145,7 +157,16 @@ def layout_sections(sections, root, theme, furniture, logo, logo_node, info: Doc
         if outline is not None:
             outline.attach(canv)
 
-    build_document(doc, compose(sections, root), on_canvas=attach)
+    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
+    # Set for this document only (the logo's inline images need ASCII85, see logo.py).
+    previous_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        build_document(doc, compose(sections, root), on_canvas=attach)
+    except TooTall:  # a part that never splits is taller than a page: its located error
+        raise RenderError(list(problems or ())[:1]) from None
+    finally:
+        rl_config.useA85 = previous_a85
     return buffer.getvalue(), tagger
 
 

@@ -31,8 +31,9 @@ from presskit.styles import Theme
 from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
 from presskit.typography.names import attribution_name, protect_more, protect_names, release_names
-from presskit.typography.parse import parse_blocks, parse_inline
+from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
 from presskit.typography.smarten import copyright_sign, smarten
+from presskit.textrules import layout_problem
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Story:
     flowables: list[Flowable]
     root: StructNode
     logo_node: StructNode
+    layout_problems: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -55,6 +57,7 @@ class _Builder:
     root: StructNode = field(default_factory=new_document)
     last_heading: int = 1  # the level of the last heading tagged (H1: the headline)
     problems: list[Diagnostic] = field(default_factory=list)
+    layout_problems: list[Diagnostic] = field(default_factory=list)  # found while pages are laid out
 
     # -- helpers -----------------------------------------------------------
     @property
@@ -69,6 +72,11 @@ class _Builder:
     def check_glyphs(self, text: str, location: Location | None, with_fallback: bool = True) -> None:
         """Report characters no face can show; ``with_fallback=False`` for text the page
         furniture draws directly, in the family's own faces."""
+        limit = layout_problem(text)
+        if limit is not None:
+            message, hint, sample = limit
+            self.problems.append(error(message, self.position_of(sample, location), hint=hint))
+            return
         missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
             chars = ", ".join(describe_character(c) for c in missing[:5])
@@ -94,7 +102,7 @@ class _Builder:
         source = next((s for s in sources if s is not None and s.display == location.file), None)
         if source is None:
             return location
-        lines = source.text.splitlines()
+        lines = source._source_lines()
         for number in range(location.line, len(lines) + 1):
             line = lines[number - 1]
             start = location.column - 1 if number == location.line else 0
@@ -113,6 +121,21 @@ class _Builder:
                 node.add("Link", alt=words)
         return Tagged(TextParagraph(markup, self.theme.style(style), hyphenator=self.theme.hyphenator), node)
 
+    def parse_text(self, text: str, key: str, location: Location | None) -> tuple[ir.Block, ...]:
+        """The blocks of the block text ``key`` (body, about); a text beyond the nesting or
+        list limits is reported where the offending line is."""
+        try:
+            return parse_blocks(text, self.lang)
+        except MarkupLimit as exc:
+            where = location
+            sources = [self.release.source, getattr(self.brand, "source", None)]
+            source = next((s for s in sources if s is not None and location is not None and s.display == location.file), None)
+            raw = source.data.get(key) if source is not None and isinstance(source.data, dict) else None
+            if isinstance(raw, str):
+                where = source.offset_location((key,), exc.offset + len(raw) - len(raw.lstrip()))
+            self.problems.append(error(exc.message, where, hint=exc.hint))
+            return ()
+
     def inline(self, text: str) -> ir.Inline:
         return parse_inline(text, self.lang)
 
@@ -127,6 +150,12 @@ class _Builder:
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
         return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)
 
+    def too_tall(self, message: str, location: Location | None) -> dict:
+        """Arguments for a part that never splits: the error if it is taller than a page."""
+        g = self.theme.geometry
+        return {"too_tall": error(message, location, hint=_("shorten the text")),
+                "max_height": g.later_frame_top - g.content_bottom, "problems": self.layout_problems}
+
     def keep_together(self, flowables: list[Flowable]) -> Flowable:
         g = self.theme.geometry
         return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
@@ -140,9 +169,19 @@ class _Builder:
         label = self.para(self.plain(marker), label_style, li.add("Lbl"), location)
         return _Inset(label, self.theme.spacing("list-label-gap")), li.add("LBody")
 
-    def indented(self, body: list[Flowable], label: Flowable, indent: str = "list-indent", space_after: float = 0) -> Stack:
+    def label_column(self, markers: Sequence[str]) -> float:
+        """The width of a list's label column: the usual indent, or wider for the widest label
+        (``10.``, ``100.``) and the gap after it, so that no label wraps."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        style = self.theme.style("list-label")
+        widest = max((stringWidth(smarten(m, self.lang), style.fontName, style.fontSize) for m in set(markers)), default=0)
+        return max(self.theme.spacing("list-indent"), widest + self.theme.spacing("list-label-gap") + 1)
+
+    def indented(self, body: list[Flowable], label: Flowable, indent: str | float = "list-indent", space_after: float = 0) -> Stack:
         """A list item's body set off by ``indent`` with its marker in the margin."""
-        return Stack(body, Decoration(padding=(0, 0, 0, self.theme.spacing(indent))), label=label, space_after=space_after)
+        width = self.theme.spacing(indent) if isinstance(indent, str) else indent
+        return Stack(body, Decoration(padding=(0, 0, 0, width)), label=label, space_after=space_after)
 
     def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
         self.last_heading = 2
@@ -159,7 +198,8 @@ class _Builder:
         if r.number:
             right.append(self.para(self.plain(labels.number.format(number=r.number)), "dateline", group.add("P"), self.where("number")))
         right.append(self.para(self.plain(dateline), "dateline", group.add("P"), self.where("place") if r.place else self.where("date")))
-        out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after")))
+        out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after"),
+                           **self.too_tall(_("the dateline is longer than a page"), self.where("number") if r.number else self.where("place"))))
         if r.embargo is not None:
             text = labels.embargo_line(r.embargo)
             band = self.para(self.plain(text), "embargo", self.root.add("P"), self.where("embargo"))
@@ -213,10 +253,12 @@ class _Builder:
     def list_block(self, block: ir.ListBlock, parent: StructNode, location: Location, style: str) -> Flowable:
         node = parent.add("L")
         items: list[Flowable] = []
-        for number, item in enumerate(block.items, start=block.start):
-            label, body_node = self.list_item(node, f"{number}." if block.ordered else "•", location)
+        markers = [f"{number}." if block.ordered else "•" for number in range(block.start, block.start + len(block.items))]
+        indent = self.label_column(markers)
+        for marker, item in zip(markers, block.items):
+            label, body_node = self.list_item(node, marker, location)
             children = self.blocks(item, body_node, location, style="list")
-            items.append(self.indented(children, label, space_after=self.theme.spacing("list-item-after")))
+            items.append(self.indented(children, label, indent=indent, space_after=self.theme.spacing("list-item-after")))
         return Stack(items, space_before=self.theme.spacing("list-before"), space_after=self.theme.spacing("list-after"))
 
     def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
@@ -254,7 +296,8 @@ class _Builder:
                 label = self.para(self.inline(item.label), "facts-label", tr.add("TH", scope="Row"), where)
                 value = self.para(self.inline(item.value or ""), "facts-value", tr.add("TD"), where)
                 children.append(Columns([[label], [value]], [share, 1 - share], gap=self.theme.spacing("facts-column-gap"),
-                                        space_after=self.theme.spacing("facts-row-after")))
+                                        space_after=self.theme.spacing("facts-row-after"),
+                                        **self.too_tall(_("this fact is longer than a page"), where)))
         if bullets:
             ln = node.add("L")
             for i, item in bullets:
@@ -373,13 +416,16 @@ class _Builder:
         row_after = self.theme.spacing("contact-row-after")
         rows: list[Flowable] = [title]
         if layout.kind == "rows":
-            rows += [Columns([who, reach], list(layout.widths), gap=gap, space_after=row_after) for who, reach in people]
+            too_tall = self.too_tall(_("this contact is longer than a page"), location)
+            rows += [Columns([who, reach], list(layout.widths), gap=gap, space_after=row_after, **too_tall)
+                     for who, reach in people]
         else:
             per_row = layout.columns
             for start in range(0, len(people), per_row):
                 row = [who + reach for who, reach in people[start : start + per_row]]
                 row += [[] for _ in range(per_row - len(row))]
-                rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after))
+                rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after,
+                                    **self.too_tall(_("this contact is longer than a page"), location)))
         return rows
 
     def brand_text(self, key: str):
@@ -425,7 +471,7 @@ class _Builder:
         own_title, _ = self.brand_text("about_title")
         title = own_title or self.labels.about
         out = [self.section_title(node, title, loc)]
-        out += self.blocks(parse_blocks(text, self.lang), node, loc, style="about")
+        out += self.blocks(self.parse_text(text, "about", loc), node, loc, style="about")
         return out
 
     def closing(self) -> list[Flowable]:
@@ -460,7 +506,7 @@ class _Builder:
     def build(self) -> list[Flowable]:
         r = self.release
         story = self.head()
-        story += self.blocks(parse_blocks(r.body, self.lang), self.root, self.where("body"))
+        story += self.blocks(self.parse_text(r.body, "body", self.where("body")), self.root, self.where("body"))
         if r.facts is not None and r.facts.items:
             story.append(self.facts(r.facts))
         story += self.figures()
@@ -540,4 +586,4 @@ def build_story(
         builder.check_glyphs(text, _brand_location(brand, key), with_fallback=False)
     if builder.problems:
         raise RenderError(builder.problems)
-    return Story(flowables, builder.root, logo_node)
+    return Story(flowables, builder.root, logo_node, builder.layout_problems)
