@@ -86,7 +86,7 @@ def test_build_one_file_to_a_pdf_path(tmp_path):
     assert result.exit_code == 0, result.output
     assert _is_pdf(target)
     assert f"wrote {target}" in result.stdout
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".presskit-manifest.json", "x.pdf"]  # no temporary file left
     assert "Delegation from Lakeshire" in _pdf_text(target)
 
 
@@ -94,8 +94,9 @@ def test_build_a_folder_to_a_folder(tmp_path):
     out = tmp_path / "dir"
     result = run("build", RELEASES, "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.stem}.pdf" for p in EXAMPLES)
-    assert all(_is_pdf(p) for p in out.iterdir())
+    pdfs = [p for p in out.iterdir() if p.name != ".presskit-manifest.json"]  # the incremental-build records
+    assert sorted(p.name for p in pdfs) == sorted(f"{p.stem}.pdf" for p in EXAMPLES)
+    assert all(_is_pdf(p) for p in pdfs)
     assert result.stdout.count("wrote ") == len(EXAMPLES)
 
 
