@@ -355,9 +355,14 @@ def build(
         if folder not in manifests:
             manifests[folder] = Manifest.load(folder)
     hasher = Hasher()
-    fresh = set() if force else {
-        i for i, (src, out_path, *_rest) in enumerate(planned)
-        if manifests[out_path.parent].up_to_date(src, out_path, brand, tuple(allow_dir), hasher)}
+    fresh: dict[int, tuple] = {}  # job -> the warnings its last build printed
+    for i, (src, out_path, *_rest) in enumerate(planned if not force else ()):
+        warnings = manifests[out_path.parent].up_to_date(src, out_path, brand, tuple(allow_dir), hasher, strict)
+        if warnings is not None:
+            fresh[i] = warnings
+    console = _stderr_console()
+    for warnings in fresh.values():
+        _report(warnings, console, quiet)
     todo = [job for i, job in enumerate(planned) if i not in fresh]
     results = _run_jobs(todo, build_one, jobs or usable_cores(), _("Building"), quiet) if todo else []
     for job, result in zip(todo, results):
@@ -371,7 +376,6 @@ def build(
         for result in built:
             typer.echo(_("wrote {path}").format(path=result.output))
     _verbose_lines(results, quiet, verbose)
-    console = _stderr_console()
     if open_pdf:
         for pdf in [*(planned[i][1] for i in sorted(fresh)), *(Path(r.output) for r in built)]:
             problem = open_file(pdf)

@@ -129,6 +129,25 @@ class Tracker:
                 "key": fingerprint(self.release_digest, self.brand_file, inputs, self.allow_dirs, self.hasher)}
 
 
+def with_warnings(record: dict, diagnostics, today) -> dict:
+    """``record`` with the build's warnings, so that skipping the file still shows them.
+
+    Some warnings depend on the day (an embargo in the past), so stored warnings
+    only stand for the day they were found on.
+    """
+    warnings = [[d.severity, d.message, d.location.file if d.location else None,
+                 d.location.line if d.location else 0, d.location.column if d.location else 0, d.hint]
+                for d in diagnostics]
+    return {**record, "warnings": warnings, "day": today.isoformat()}
+
+
+def _diagnostics(stored) -> tuple:
+    from presskit.errors import Diagnostic, Location
+
+    return tuple(Diagnostic(sev, message, Location(file, line, column) if file is not None else None, hint)
+                 for sev, message, file, line, column, hint in stored)
+
+
 class Manifest:
     """The records of one output folder: output file name -> record."""
 
@@ -149,10 +168,23 @@ class Manifest:
         return cls(folder, entries)
 
     def up_to_date(self, source: Path, output: Path, brand_path: Path | None, allow_dirs: Sequence[Path],
-                   hasher: Hasher) -> bool:
+                   hasher: Hasher, strict: bool = False, today=None) -> tuple | None:
+        """The warnings of the last build if ``output`` is up to date (often none), else None."""
+        import datetime as dt
+
         entry = self.entries.get(Path(output).name)
         if not isinstance(entry, dict):
-            return False
+            return None
+        try:
+            warnings = _diagnostics(entry["warnings"])
+            if warnings and (strict or entry.get("day") != (today or dt.date.today()).isoformat()):
+                return None  # --strict fails them; tomorrow's warnings may differ: build again
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return warnings if self._same(entry, source, output, brand_path, allow_dirs, hasher) else None
+
+    def _same(self, entry: dict, source: Path, output: Path, brand_path: Path | None, allow_dirs: Sequence[Path],
+              hasher: Hasher) -> bool:
         try:
             st = os.stat(output)
             if entry.get("output") != [st.st_size, st.st_mtime_ns]:

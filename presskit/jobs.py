@@ -126,10 +126,12 @@ def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_
         return str(output), warnings
 
     result = _run(source, work)
-    if record is not None and result.ok and result.output and not result.diagnostics:
+    if record is not None and result.ok and result.output:
         from dataclasses import replace
 
-        result = replace(result, record=record)
+        from presskit.incremental import with_warnings
+
+        result = replace(result, record=with_warnings(record, result.diagnostics, today or dt.date.today()))
     return result
 
 
