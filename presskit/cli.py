@@ -389,6 +389,53 @@ def build(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command(cls=_Command, help=_("Rebuild the PDFs whenever a release, the brand file, a font or an image is saved (Ctrl-C stops)."))
+def watch(
+    paths: List[Path] = typer.Argument(..., metavar="FILE|DIR", help=_PATHS_HELP, show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
+                                          help=_("A .pdf file (one input) or a folder (default: out/).")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
+    strict: bool = _STRICT,
+    open_pdf: bool = typer.Option(False, "--open", help=_("Open each PDF in the system viewer once, after its first build.")),
+    quiet: bool = _QUIET,
+) -> None:
+    """Rebuild the PDFs whenever a release, the brand file, a font or an image is saved (Ctrl-C stops)."""
+    from presskit.errors import UsageError
+    from presskit.watch import Watcher
+
+    sources = _inputs(paths)
+    console = _stderr_console()
+    try:
+        for src in sources:
+            from presskit.jobs import output_for
+
+            output_for(src, output, len(sources) == 1)
+    except UsageError as exc:
+        raise _usage_error(exc.diagnostics[0].message)
+
+    def say(line: str) -> None:
+        if not quiet:
+            typer.echo(line)
+
+    watcher = Watcher(paths, output, brand, tuple(allow_dir), strict, say=say,
+                      report=lambda diagnostics: _report(diagnostics, console, quiet),
+                      opener=open_file if open_pdf else None)
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    import signal
+
+    signal.signal(signal.SIGTERM, interrupted)  # stopping it (kill, a service manager) is like Ctrl-C
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.close()
+
+
 @app.command(cls=_Command, help=_("Build a press kit: cover, contents, the releases, photos and contacts in one PDF."))
 def kit(
     path: Path = typer.Argument(..., metavar="FILE", help=_("The press kit file (KIT.yaml)."), show_default=False),
