@@ -11,7 +11,7 @@
   numbered title and sentence) in a temporary folder, built as processes:
   ``--jobs 1 --force``, ``--jobs N --force`` (N = usable cores), the same
   again with nothing changed (incremental no-op), and the plain ReportLab
-  script's ``build()`` in a loop in one process (the same number of documents).
+  script's ``build()`` in a loop over the same releases in one process.
 
 Registered in bench.py's ``EXTRA_SECTIONS`` (``--skip-watch``, ``--skip-batches``).
 """
@@ -126,7 +126,7 @@ def make_batch(folder: Path, count: int) -> None:
     text = WATCH_RELEASE.read_text(encoding="utf-8")
     for i in range(count):
         body = text.replace("body: |\n", f"body: |\n  Dies ist Mitteilung Nummer {i + 1} der Serie.\n\n", 1)
-        (folder / f"r{i:04}.yaml").write_text(_retitled(body, f"Mitteilung {i + 1}: Besuch der Partnerstadt"),
+        (folder / f"r{i:04}.yaml").write_text(_retitled(body, f"Mitteilung {i + 1} - Besuch der Partnerstadt"),
                                               encoding="utf-8")
 
 
@@ -140,9 +140,10 @@ PLAIN_LOOP = """
 import sys, time
 sys.path.insert(0, {here!r})
 from plain_reportlab import build
-out, n, release = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-for i in range(n):
-    build(out, release)
+from pathlib import Path
+out, folder = sys.argv[1], Path(sys.argv[2])
+for release in sorted(folder.glob("*.yaml")):
+    build(out, str(release))
 """
 
 
@@ -162,7 +163,7 @@ def batch_section(tmp: Path, args) -> dict | None:
             return {"error": f"{key}: exit {done.returncode}: {done.stderr[-1000:]}"}
         res[key + "_s"] = seconds
     seconds, done = _timed([sys.executable, "-c", PLAIN_LOOP.format(here=str(HERE)), str(tmp / "plain.pdf"),
-                            str(count), str(WATCH_RELEASE)])
+                            str(folder)])
     res["plain_loop_s"] = seconds if done.returncode == 0 else None
     res["parallel_key"] = f"jobs_{cores}_s"
     return res

@@ -164,3 +164,44 @@ def test_the_command_reports_errors_as_file_line_col_keeps_running_and_ends_on_s
                 process.wait()
     assert "Traceback" not in err.read_text()
     assert f"wrote {tmp_path / 'r.pdf'}" in out.read_text()
+
+
+def test_watch_help_uses_words_and_metavars():
+    import re
+
+    from typer.testing import CliRunner
+
+    from presskit.cli import app
+
+    shown = CliRunner().invoke(app, ["watch", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert re.search(r"Usage: presskit watch \[OPTIONS\] FILE\|DIR\.\.\.", shown.stdout), shown.stdout
+    for words in (r"--output\s+-o\s+FILE\|DIR", r"--brand\s+FILE", r"--allow-dir\s+DIR", "--open", r"--quiet\s+-q"):
+        assert re.search(words, shown.stdout), words
+    assert not re.search(r"<(bool|path|int|text|str|list\[\w+\])[^>]*>", shown.stdout)
+
+
+def test_open_opens_each_pdf_once(tmp_path):
+    import os
+
+    log = tmp_path / "opened.log"
+    script = tmp_path / "opener.py"
+    script.write_text(f"import sys\nopen({str(log)!r}, 'a').write(sys.argv[1] + '\\n')\n", encoding="utf-8")
+    release = tmp_path / "r.yaml"
+    release.write_text(RELEASE.format(extra="Eins."), encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    out = tmp_path / "stdout"
+    env = dict(os.environ, PRESSKIT_OPENER=f"{sys.executable} {script}")
+    with out.open("w") as stdout:
+        process = subprocess.Popen([sys.executable, "-m", "presskit", "watch", str(release), "-o", str(pdf), "--open"],
+                                   cwd=REPO, stdout=stdout, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env)
+        try:
+            _wait(lambda: "watching" in out.read_text(), "the watcher to start")
+            _wait(lambda: log.exists() and log.read_text(), "the opener")
+            _save(release, RELEASE.format(extra="Zwei."))
+            _wait(lambda: out.read_text().count("r.pdf") >= 2, "the second build")
+            time.sleep(0.5)
+        finally:
+            process.terminate()
+            process.wait(TIMEOUT)
+    assert log.read_text().splitlines() == [str(pdf)]
