@@ -16,6 +16,7 @@ unchanged releases costs a read and a hash per release.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,22 +28,41 @@ MANIFEST_NAME = ".presskit-manifest.json"
 FORMAT = 1
 
 
+@functools.lru_cache(maxsize=None)
+def _versions_cached(presskit_version: str, reportlab_version: str, cache_format: int) -> str:
+    from presskit.typography.hyphenate import PARTS, cache_file_name
+
+    patterns = ",".join(cache_file_name(lang, part) for lang, parts in sorted(PARTS.items()) for part in parts)
+    return f"format={FORMAT};presskit={presskit_version};reportlab={reportlab_version};patterns={patterns}"
+
+
 def _versions() -> str:
     """presskit, ReportLab and the hyphenation pattern sets (names carry their digests)."""
     import reportlab
 
-    from presskit import __version__
-    from presskit.typography.hyphenate import PARTS, cache_file_name
+    import presskit
+    from presskit.typography import hyphenate
 
-    patterns = ",".join(cache_file_name(lang, part) for lang, parts in sorted(PARTS.items()) for part in parts)
-    return f"format={FORMAT};presskit={__version__};reportlab={reportlab.Version};patterns={patterns}"
+    # once per process (the pattern files are stat'ed for their digests), keyed by what may change in it
+    return _versions_cached(presskit.__version__, reportlab.Version, hyphenate.CACHE_FORMAT)
 
 
 class Hasher:
-    """Content digests of files, each read once while its size and mtime stay the same."""
+    """Content digests of files, each read once while its size and mtime stay the same.
+
+    One Hasher serves one run (a batch, one watch rebuild): it also remembers which
+    brand file each folder has, which a new brand file would change.
+    """
 
     def __init__(self) -> None:
         self._seen: dict[str, tuple[int, int, str]] = {}
+        self._brands: dict[Path, Path | None] = {}
+
+    def nearest_brand(self, folder: Path) -> Path | None:
+        """The brand file of a folder, looked up once per folder (a Hasher lives for one run)."""
+        if folder not in self._brands:
+            self._brands[folder] = _nearest_brand(folder)
+        return self._brands[folder]
 
     def digest(self, path: Path | str) -> str:
         name = str(path)
@@ -62,15 +82,29 @@ class Hasher:
         return value
 
 
-def brand_file_of(source: Path, explicit: Path | None) -> Path:
+def brand_file_of(source: Path, explicit: Path | None, hasher: "Hasher | None" = None) -> Path:
     """The brand file a build of ``source`` reads (the same lookup as :func:`presskit.brand.brand_for`)."""
     from presskit import resources
-    from presskit.brand import find_brand
 
     if explicit is not None:
         return Path(explicit).resolve()
-    found = find_brand(source)
-    return found.resolve() if found is not None else Path(resources.data_file("brand.yaml")).resolve()
+    folder = Path(source).resolve().parent
+    found = hasher.nearest_brand(folder) if hasher is not None else _nearest_brand(folder)
+    return found if found is not None else Path(resources.data_file("brand.yaml")).resolve()
+
+
+#: presskit.brand.BRAND_FILE_NAME, without importing pydantic for a no-op batch
+#: (tests/test_incremental.py checks that both agree).
+BRAND_FILE_NAME = "presskit.yaml"
+
+
+def _nearest_brand(folder: Path) -> Path | None:
+    """:func:`presskit.brand.find_brand` for a resolved folder."""
+    for candidate_dir in (folder, *folder.parents):
+        candidate = candidate_dir / BRAND_FILE_NAME
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
 
 
 def inputs_of(source: Path, release, brand) -> list[str]:
@@ -118,7 +152,7 @@ class Tracker:
 
     def __post_init__(self) -> None:
         self.release_digest = self.hasher.digest(Path(self.source))
-        self.brand_file = brand_file_of(Path(self.source), self.brand_path)
+        self.brand_file = brand_file_of(Path(self.source), self.brand_path, self.hasher)
         self.hasher.digest(self.brand_file)
 
     def record(self, release, brand) -> dict:
@@ -191,7 +225,7 @@ class Manifest:
                 return False  # the PDF was replaced or touched since presskit wrote it
             if entry.get("source") != str(Path(source).resolve()):
                 return False
-            brand_file = brand_file_of(Path(source), brand_path)
+            brand_file = brand_file_of(Path(source), brand_path, hasher)
             if entry.get("brand") != str(brand_file):
                 return False
             key = fingerprint(hasher.digest(Path(source)), brand_file, entry["inputs"], allow_dirs, hasher)

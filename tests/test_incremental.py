@@ -199,3 +199,11 @@ def test_a_broken_manifest_means_a_full_build(office):
     (office / "out" / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
     assert states(build(office)) == BOTH
     assert states(build(office)) == BOTH_FRESH
+
+
+def test_the_brand_lookup_agrees_with_presskit_brand(office):
+    from presskit import brand, incremental
+
+    assert incremental.BRAND_FILE_NAME == brand.BRAND_FILE_NAME
+    release = office / "releases" / "a-baenke.yaml"
+    assert incremental.brand_file_of(release, None) == brand.find_brand(release).resolve()
