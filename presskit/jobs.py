@@ -24,6 +24,7 @@ class JobResult:
     output: str | None = None                    # written file, if any
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
     seconds: float = 0.0
+    record: dict | None = None                   # the incremental-build record of a written file
 
     @property
     def ok(self) -> bool:
@@ -105,14 +106,27 @@ def _lint(release, brand, today: dt.date | None, strict: bool) -> tuple[Diagnost
 
 
 def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
-              today: dt.date | None = None, strict: bool = False) -> JobResult:
-    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics."""
+              today: dt.date | None = None, strict: bool = False, track: bool = False) -> JobResult:
+    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics.
+
+    With ``track`` a written file without warnings also gets its incremental-build
+    record (:mod:`presskit.incremental`), which names every file the PDF depends on.
+    """
+    record = None
 
     def work():
+        nonlocal record
         from presskit.outputs import write_atomic
         from presskit.render import render_pdf
 
+        tracker = None
+        if track:
+            from presskit.incremental import Tracker
+
+            tracker = Tracker(Path(source), brand_path, allow_dirs)
         release, brand = _load(source, brand_path)
+        if tracker is not None:
+            record = tracker.record(release, brand)
         warnings = _lint(release, brand, today, strict)
         pdf = render_pdf(release, brand, allow_dirs)
         if strict and warnings:  # each one is an error now: write nothing
@@ -120,7 +134,25 @@ def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_
         write_atomic(output, pdf)
         return str(output), warnings
 
-    return _run(source, work)
+    result = _run(source, work)
+    if record is not None and result.ok and result.output:
+        from dataclasses import replace
+
+        from presskit.incremental import with_warnings
+
+        result = replace(result, record=with_warnings(record, result.diagnostics, today or dt.date.today()))
+    return result
+
+
+def warm_up() -> None:
+    """A worker's start: register the default fonts and load the hyphenation patterns once."""
+    try:
+        from presskit.brand import default_brand
+        from presskit.render import make_theme
+
+        make_theme(default_brand(), "de")
+    except Exception:  # the first build reports whatever is wrong, at its file
+        pass
 
 
 def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
