@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -68,8 +69,10 @@ class Hasher:
         name = str(path)
         try:
             st = os.stat(name)
-        except OSError:
+        except (OSError, ValueError):
             return "missing"
+        if not stat.S_ISREG(st.st_mode):
+            return "not-a-file"  # a pipe or device is never read (the build reports it)
         known = self._seen.get(name)
         if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             return known[2]
@@ -122,7 +125,10 @@ def inputs_of(source: Path, release, brand) -> list[str]:
         files.append(base / image.file)
     seen: list[str] = []
     for path in files:
-        name = str(path.resolve())
+        try:
+            name = str(path.resolve())
+        except (OSError, RuntimeError, ValueError):  # a symlink loop or a path the OS rejects
+            name = str(path)
         if name not in seen:
             seen.append(name)
     return seen

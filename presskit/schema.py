@@ -55,7 +55,7 @@ RELEASE_KEYS: dict[str, tuple[str, str]] = {
     "images": (N_("Photos, each with its file, a caption, the photographer and a description for people who cannot see it."),
                "images:\n  - file: images/kreistag.jpg\n    caption: Der Kreistag bei der Abstimmung\n"
                "    credit: Pressestelle\n    alt: Abgeordnete heben im Sitzungssaal die Hand"),
-    "images.file": (N_("The photo (JPEG or PNG) or drawing (SVG), relative to the release file."), "  - file: images/kreistag.jpg"),
+    "images.file": (N_("The photo (JPEG or PNG) relative to the release file; SVG only for the brand's logo."), "  - file: images/kreistag.jpg"),
     "images.caption": (N_("The caption printed under the photo."), "    caption: Der Kreistag bei der Abstimmung"),
     "images.credit": (N_("Who took the photo; printed as 'Foto: …'."), "    credit: Pressestelle"),
     "images.alt": (N_("What the photo shows, for people who cannot see it. Required unless 'decorative: true'."),
