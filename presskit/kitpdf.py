@@ -85,6 +85,13 @@ class _SubSource:
     def location(self, path: tuple = ()):
         return self._source.location(self.prefix + tuple(path)) if self._source is not None else None
 
+    def offset_location(self, path: tuple, offset: int):
+        return self._source.offset_location(self.prefix + tuple(path), offset) if self._source is not None else None
+
+    def _source_lines(self) -> list[str]:
+        """The kit file's lines (the story builder finds a character's column in them)."""
+        return self._source._source_lines() if self._source is not None else []
+
 
 class _KitBuilder(_Builder):
     """The release story builder's parts (blocks, facts, contact) for the kit's own pages; a

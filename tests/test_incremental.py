@@ -161,7 +161,8 @@ def test_a_replaced_or_deleted_pdf_is_rebuilt(office):
     build(office)
     (office / "out" / "a-baenke.pdf").unlink()
     assert states(build(office)) == A_ONLY
-    (office / "out" / "b-spielplatz.pdf").write_bytes(b"not the PDF presskit wrote")
+    # another PDF put in its place (a file that is not a PDF is never replaced: tests/test_hardening.py)
+    (office / "out" / "b-spielplatz.pdf").write_bytes(b"%PDF-1.7\n% a PDF someone else wrote\n")
     assert states(build(office)) == {"a-baenke.pdf": "up to date", "b-spielplatz.pdf": "wrote"}
 
 
