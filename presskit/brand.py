@@ -34,6 +34,7 @@ from presskit.source import SourceDoc, load_yaml
 
 __all__ = [
     "Brand",
+    "BrandTexts",
     "Address",
     "Logo",
     "Colour",
@@ -228,6 +229,16 @@ def _units(value: Any) -> Any:
     return value
 
 
+class BrandTexts(_Model):
+    """The brand's texts in a language other than its own (``texts: {en: ...}``), used
+    for releases in that language."""
+
+    contact: Union[Contact, None] = None
+    about: BlockText = None
+    about_title: InlineText = Field(None, description="heading over the boilerplate")
+    closing: InlineText = None
+
+
 class Brand(_Model):
     """The letterhead and defaults of one organisation."""
 
@@ -249,6 +260,11 @@ class Brand(_Model):
     about: BlockText = None
     about_title: InlineText = Field(None, description="heading over the boilerplate, e.g. 'Über den Altmarkkreis Salzwedel'")
     closing: InlineText = None
+    texts: dict[Literal["de", "en"], BrandTexts] = Field(
+        default_factory=dict,
+        description="contact, about, about_title and closing in another language, for releases in it; "
+        "without them such a release leaves the brand's texts out",
+    )
     page: Annotated[Page, BeforeValidator(_or_default)] = Field(default_factory=Page)
 
     _base_dir: Path | None = PrivateAttr(default=None)

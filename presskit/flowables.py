@@ -21,26 +21,66 @@ from typing import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus.flowables import Flowable, KeepTogether
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus.paragraph import Paragraph
 
-from presskit import marking
+from presskit import marking, rl_internals
 from presskit.images import PreparedImage
+from presskit.linesetting import ParagraphText, rejoin, set_lines
+from presskit.typography.linebreak import Params
 from presskit.tagging.flowables import Tagged
 
 __all__ = ["Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
 
 _HUGE = 1e6
+_FUZZ = 1e-8
 
 
 class TextParagraph(Paragraph):
-    """A Paragraph that remembers its line breaking for the width it was last wrapped at.
+    """A Paragraph whose lines presskit's total-fit line breaker chooses.
 
-    Containers (keep-together groups, boxes, columns) wrap the same paragraph
-    several times at the same width; breaking its lines again each time was the
-    largest cost of a layout.
+    ReportLab parses the markup and draws the lines; the breaking in between is
+    :mod:`presskit.linesetting` (Knuth-Plass, see :mod:`presskit.typography.linebreak`):
+    justified styles get stretchable and shrinkable spaces, the others are set
+    ragged-right. The lines are remembered for the width they were broken at:
+    containers wrap the same paragraph several times at the same width.
+
+    ``hyphenator`` is the language's hyphenator, used for words too wide for the
+    measure in styles that do not hyphenate (headlines).
     """
 
     _wrapped_for: tuple[float, float] | None = None
+    _preset: tuple[tuple[float, ...], list] | None = None
+    _text = None
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8",
+                 *, hyphenator=None):
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        self.hyphenator = hyphenator
+
+    @property
+    def ragged(self) -> bool:
+        return self.style.alignment != TA_JUSTIFY
+
+    def paragraph_text(self) -> ParagraphText:
+        if self._text is None:
+            own = getattr(self.style, "hyphenationLang", "") or None
+            self._text = ParagraphText(self.frags, own, hyphenate_all=bool(own),
+                                       emergency_hyphenator=own or self.hyphenator)
+        return self._text
+
+    def breakLines(self, width):  # noqa: N802 - ReportLab's name
+        widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        if self._preset is not None and _same_widths(self._preset[0], widths):
+            return rl_internals.para_lines(list(self._preset[1]))
+        text = self.paragraph_text()
+        if text.empty or any(hasattr(f, "cbDefn") or hasattr(f, "lineBreak") for f in self.frags):
+            return super().breakLines(width)  # nothing to break (or markup presskit never writes)
+        # ragged-right: a line shorter than the measure by 2.5 em has badness 100
+        params = Params(ragged_stretch=2.5 * self.style.fontSize)
+        lines = set_lines(text, widths, ragged=self.ragged, params=params)
+        self._preset = (widths, lines)
+        return rl_internals.para_lines(lines)
 
     def wrap(self, availWidth, availHeight):
         key = (availWidth, id(self.frags))
@@ -52,27 +92,42 @@ class TextParagraph(Paragraph):
         return result
 
     def split(self, availWidth, availHeight):
-        """Split as ReportLab does, but never with a hyphenated word at the foot of the
-        page: its two halves would be a page and a running header apart."""
-        parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and _ends_hyphenated(parts[0]):
-            fewer = super().split(availWidth, availHeight - self.style.leading)
-            if len(fewer) == 2:
-                return fewer
-        return parts
+        """Split between lines as ReportLab does (no widows, no orphans), but never
+        after a hyphenated line: the halves of the word would be a page and a running
+        header apart. Both parts keep the lines already chosen."""
+        if not self.frags or availWidth < _FUZZ or availHeight < _FUZZ:
+            return []
+        self.wrap(availWidth, availHeight)
+        blPara = self.blPara
+        lines = blPara.lines
+        if blPara.kind != 1 or not lines:
+            return super().split(availWidth, availHeight)
+        style = self.style
+        n = len(lines)
+        s = int(availHeight / style.leading + 1e-9)
+        if n <= s:
+            return [self]
+        allow_orphans = getattr(style, "allowOrphans", 0)
+        allow_widows = getattr(style, "allowWidows", 1)
+        if not allow_widows and n == s + 1:
+            s -= 1
+        while s > 0 and getattr(lines[s - 1], "presskit_end", "") in ("shy", "join"):
+            s -= 1
+        if s == 0 or (not allow_orphans and s <= 1) or (not allow_widows and n - s < 2):
+            del self.blPara
+            return []
+        first = self._part(lines[:s])
+        rl_internals.set_justify_last(first, not lines[s - 1].lineBreak)
+        return [first, self._part(lines[s:])]
+
+    def _part(self, lines) -> "TextParagraph":
+        part = TextParagraph(None, self.style, frags=rejoin(lines), hyphenator=self.hyphenator)
+        part._preset = (self._preset[0], list(lines)) if self._preset is not None else None
+        return part
 
 
-def _ends_hyphenated(paragraph: Paragraph) -> bool:
-    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
-    if not lines:
-        return False
-    last = lines[-1]
-    words = getattr(last, "words", None)
-    if words:  # a line of fragments: the text of its last fragment
-        text = getattr(words[-1], "text", "")
-    else:  # a simple line: (space, [words])
-        text = last[1][-1] if len(last) > 1 and last[1] else ""
-    return str(text).endswith(("\u00ad", "-"))
+def _same_widths(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(abs(x - y) < 1e-6 for x, y in zip(a, b))
 
 
 @dataclass(frozen=True)
@@ -152,6 +207,17 @@ class Stack(Flowable):
                 tail = list(parts[1:]) + self.children[index + 1 :]
             else:
                 tail = self.children[index:]
+                if head and head[-1] is self.children[index - 1] and self.children[index - 1].getKeepWithNext():
+                    # it keeps with the child that moves on (an intro before its list, a quote
+                    # before its attribution): its last lines go along, or all of it
+                    kept = head.pop()
+                    _, kept_height = kept.wrap(inner, _HUGE)
+                    pieces = kept.split(inner, kept_height - 1)
+                    if len(pieces) >= 2:
+                        head.append(pieces[0])
+                        tail = list(pieces[1:]) + tail
+                    else:
+                        tail = [kept] + tail
             break
         else:
             return [self]

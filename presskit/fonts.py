@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -29,6 +30,8 @@ class FontFamily:
     italic: str
     bold_italic: str
     display_name: str
+    #: a face drawn, glyph by glyph, for characters none of the four has (minus sign, arrows)
+    fallback: str | None = None
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         if bold and italic:
@@ -39,12 +42,31 @@ class FontFamily:
             return self.italic
         return self.regular
 
-    def missing_characters(self, text: str) -> list[str]:
-        """Characters of ``text`` that a face of the family has no glyph for, in order, once each."""
+    def missing_characters(self, text: str, *, with_fallback: bool = True) -> list[str]:
+        """Characters of ``text`` that a face of the family (or, ``with_fallback``, the
+        fallback face) has no glyph for, in order, once each."""
         missing = set(text) - _coverage(self.regular, self.bold, self.italic, self.bold_italic)
+        if missing and with_fallback and self.fallback is not None:
+            missing -= _coverage(self.fallback)
         if not missing:
             return []
         return [char for char in dict.fromkeys(text) if char in missing]
+
+    def with_fallback_faces(self, markup: str) -> str:
+        """Paragraph ``markup`` with every run of characters the family lacks but the
+        fallback face has set in that face (text between tags only; tags stay as they are)."""
+        if self.fallback is None:
+            return markup
+        own = _coverage(self.regular, self.bold, self.italic, self.bold_italic)
+        if all(char in own for char in markup):
+            return markup
+        borrowed = _coverage(self.fallback) - own
+        runs = _runs_of(frozenset(borrowed))
+        parts = re.split(r"(<[^>]*>)", markup)
+        return "".join(
+            part if part.startswith("<") else runs.sub(lambda m: f'<font face="{self.fallback}">{m.group()}</font>', part)
+            for part in parts
+        )
 
 
 @cache
@@ -53,6 +75,26 @@ def _coverage(*names: str) -> frozenset[str]:
     maps = [pdfmetrics.getFont(name).face.charToGlyph for name in names]
     common = set(maps[0]).intersection(*maps[1:])
     return frozenset(map(chr, common)) | _INVISIBLE | {" "}
+
+
+@cache
+def _runs_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+
+
+#: The bundled fallback face (Noto Sans Math: minus sign, arrows, mathematical symbols).
+FALLBACK_FILE = "NotoSansMath-Regular.ttf"
+
+
+def with_fallback(family: FontFamily, path: Path) -> FontFamily:
+    """``family`` with the face in ``path`` as its fallback (registered once, for every style)."""
+    name = _font_name(path)
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)  # <b> or <i> around it: still this face
+    return replace(family, fallback=name)
 
 
 def describe_character(char: str) -> str:

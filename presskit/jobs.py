@@ -105,10 +105,11 @@ def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence
 
     def work():
         from presskit.lint import lint_release
-        from presskit.render import check_release
+        from presskit.render import check_release, overlong_headline_words
 
         release, brand = _load(source, brand_path)
-        warnings = lint_release(release, today=today or dt.date.today())
+        warnings = lint_release(release, today=today or dt.date.today(),
+                                overlong_headline_words=overlong_headline_words(release, brand))
         check_release(release, brand, allow_dirs)
         return None, tuple(warnings)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import re
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from presskit.errors import Diagnostic, Location, warning
+from presskit.i18n import _
 from presskit.model import Release, yaml_path
 from presskit.source import SourceDoc
 
@@ -116,10 +117,27 @@ def _unpaired_quote(text: str) -> int | None:
     return None
 
 
-def lint_release(release: Release, *, today: datetime.date) -> list[Diagnostic]:
-    """Warnings about ``release``, in source order."""
+def lint_release(release: Release, *, today: datetime.date,
+                 overlong_headline_words: Sequence[str] = ()) -> list[Diagnostic]:
+    """Warnings about ``release``, in source order.
+
+    ``overlong_headline_words``: words of the headline wider than its line at the
+    brand's measure (the layout knows; see ``render.overlong_headline_words``).
+    """
     where = _Where(release.source)
     found: list[Diagnostic] = []
+
+    start = 0
+    for word in overlong_headline_words:
+        offset = release.title.find(word, start)
+        start = offset + len(word) if offset >= 0 else start
+        found.append(
+            warning(
+                _("the headline word {word!r} is wider than the line and will be hyphenated").format(word=word),
+                where.at(("title",), release.title, offset) if offset >= 0 else where.field(("title",)),
+                _("use a shorter word, or write it with a hyphen where it may break"),
+            )
+        )
 
     if len(release.title) > HEADLINE_MAX:
         found.append(

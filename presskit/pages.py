@@ -2,7 +2,7 @@
 
 Everything here is an artifact for assistive technology except the logo,
 which is a figure with the brand's alt text. "Seite X von Y" is drawn in one
-pass: the total is a form XObject filled in when the document ends.
+pass: each page's is a form XObject filled in when the document ends.
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ class Furniture:
     header_left: str
     header_right: str
     labels: Labels
+    embargo: str | None = None     # repeated in the running header of every later page
 
 
-def furniture_for(brand: Brand, labels: Labels, short_title: str, dateline: str) -> Furniture:
+def furniture_for(brand: Brand, labels: Labels, short_title: str, dateline: str,
+                  embargo: str | None = None) -> Furniture:
     a = brand.address
     street = " · ".join(part for part in (a.street, a.room) if part)
     city = " ".join(part for part in (a.postcode, a.city) if part)
@@ -57,6 +59,7 @@ def furniture_for(brand: Brand, labels: Labels, short_title: str, dateline: str)
         header_left=f"{brand.organisation} · {labels.press_release}",
         header_right=f"{short_title} · {dateline}" if short_title else dateline,
         labels=labels,
+        embargo=embargo,
     )
 
 
@@ -179,7 +182,19 @@ class PressDocTemplate(BaseDocTemplate):
             canv.setFont(style.fontName, style.fontSize)
             baseline = top - style.fontSize
             canv.drawString(left, baseline, f.header_left)
-            room = (right - left) - canv.stringWidth(f.header_left, style.fontName, style.fontSize) - g.header_min_gap
+            used = canv.stringWidth(f.header_left, style.fontName, style.fontSize)
+            if f.embargo:
+                # the embargo holds for every page a reader may be handed: bold, after the sender
+                strong = theme.style("header-embargo")
+                canv.drawString(left + used, baseline, " · ")
+                used += canv.stringWidth(" · ", style.fontName, style.fontSize)
+                canv.setFillColor(strong.textColor)
+                canv.setFont(strong.fontName, strong.fontSize)
+                canv.drawString(left + used, baseline, f.embargo)
+                used += canv.stringWidth(f.embargo, strong.fontName, strong.fontSize)
+                canv.setFillColor(style.textColor)
+                canv.setFont(style.fontName, style.fontSize)
+            room = (right - left) - used - g.header_min_gap
             canv.drawRightString(right, baseline, _fit(canv, f.header_right, style.fontName, style.fontSize, room))
             canv.setStrokeColor(theme.colour("rule"))
             canv.setLineWidth(g.hairline)
@@ -207,26 +222,31 @@ class PressDocTemplate(BaseDocTemplate):
             for line in lines:
                 canv.drawString(left, y, line)
                 y -= style.leading
-            # "Seite X von " now, the total later (a form filled at the end)
-            prefix = f.labels.page_prefix + str(canv.getPageNumber()) + f.labels.page_of
-            x = right - page_column + g.footer_page_inset
+            # "Seite X von Y" flush right with the rule: the total is known only at the end,
+            # so each page draws a form of its own, filled then (right-aligned at its origin)
             first_line = rule_y - g.footer_rule_gap - style.fontSize * 0.8
-            canv.drawString(x, first_line, prefix)
             canv.saveState()
-            canv.translate(x + canv.stringWidth(prefix, style.fontName, style.fontSize), first_line)
-            canv.doForm(PAGE_COUNT_FORM)
+            canv.translate(right, first_line)
+            canv.doForm(f"{PAGE_COUNT_FORM}{canv.getPageNumber()}")
             canv.restoreState()
             canv.restoreState()
 
     def finish_page_count(self) -> None:
-        """Fill the page-count form once the number of pages is known."""
+        """Fill each page's "Seite X von Y" form once the number of pages is known."""
         canv = self.canv
         style = self.theme.style("footer")
-        canv.beginForm(PAGE_COUNT_FORM)
-        canv.setFillColor(style.textColor)
-        canv.setFont(style.fontName, style.fontSize)
-        canv.drawString(0, 0, str(self.pages_drawn))
-        canv.endForm()
+        labels = self.furniture.labels
+        total = str(self.pages_drawn)
+        for number in range(1, self.pages_drawn + 1):
+            text = f"{labels.page_prefix}{number}{labels.page_of}{total}"
+            width = canv.stringWidth(text, style.fontName, style.fontSize)
+            # the box lies left of the origin: the text ends where the rule ends
+            canv.beginForm(f"{PAGE_COUNT_FORM}{number}", lowerx=-width - 1, lowery=-style.fontSize,
+                           upperx=1, uppery=style.fontSize * 1.5)
+            canv.setFillColor(style.textColor)
+            canv.setFont(style.fontName, style.fontSize)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
 
 
 def build_document(doc: PressDocTemplate, story: list, on_canvas: Callable[[Canvas], None] | None = None) -> None:

@@ -35,7 +35,8 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
 
     lang = release.lang or brand.lang
     labels = labels_for(lang)
-    title = plain_text(parse_inline(release.title, lang))
+    # metadata is searched, not typeset: no-break spaces are plain spaces there
+    title = plain_text(parse_inline(release.title, lang)).replace("\u00a0", " ")
     subject_parts = [labels.press_release]
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))
@@ -53,7 +54,8 @@ def document_info(release: Release, brand: Brand) -> DocumentInfo:
 
 
 def make_theme(brand: Brand, lang: str):
-    from presskit.fonts import register_family
+    from presskit.fonts import FALLBACK_FILE, register_family, with_fallback
+    from presskit.resources import fonts_dir
     from presskit.styles import Theme, make_geometry, make_palette
     from presskit.typography.hyphenate import hyphenator
 
@@ -62,6 +64,7 @@ def make_theme(brand: Brand, lang: str):
         {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
         display_name=Path(fonts.regular).stem.replace("-Regular", ""),
     )
+    family = with_fallback(family, fonts_dir() / FALLBACK_FILE)
     return Theme(
         fonts=family,
         palette=make_palette(brand.colours),
@@ -108,7 +111,8 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
     dateline = labels.dateline_for(release.place or brand.place, release.date)
     short_title = release.number and labels.number.format(number=release.number) or ""
-    furniture = furniture_for(brand, labels, short_title, dateline)
+    embargo = labels.embargo_line(release.embargo) if release.embargo is not None else None
+    furniture = furniture_for(brand, labels, short_title, dateline, embargo)
     buffer = io.BytesIO()
     doc = PressDocTemplate(
         buffer, theme, furniture, logo, story.logo_node,
@@ -137,6 +141,18 @@ def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] =
     theme = make_theme(brand, lang)
     load_brand_logo(brand, theme)
     build_story(release, brand, theme, labels_for(lang), _allowed(release, brand, allowed_dirs))
+
+
+def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
+    """The headline's words wider than its line on ``brand``'s pages (they get hyphenated)."""
+    from presskit.flowables import TextParagraph
+    from presskit.typography.markup import to_markup
+    from presskit.typography.parse import parse_inline
+
+    lang = release.lang or brand.lang
+    theme = make_theme(brand, lang)
+    headline = TextParagraph(to_markup(parse_inline(release.title, lang)), theme.style("title"))
+    return headline.paragraph_text().overlong_words(theme.geometry.frame_width)
 
 
 def _allowed(release: Release, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:

@@ -1,11 +1,32 @@
-"""The one place where presskit reaches into ReportLab's private internals.
+"""The one place where presskit touches ReportLab internals.
 
-Every name used here starts with ``_`` in ReportLab or is otherwise not part of
-its documented API; tests/test_rl_internals.py checks each assumption against
-the installed ReportLab, so an upgrade that breaks one fails a test that names
-it instead of producing a subtly wrong PDF.
+Every name used here is not part of ReportLab's documented API; each has a test
+in tests/test_rl_internals.py. The code was read against ReportLab 5.1; the
+range :data:`CHECKED` accepts is the one pyproject.toml allows (5.x), whose
+tests then check each internal. A ReportLab outside it is refused at import, so
+an upgrade is a deliberate step (read the code again, run the tests, widen the
+range).
 
-Checked against ReportLab 5.1 (``pyproject.toml`` pins 5.x).
+Used by the line setting (:mod:`presskit.linesetting`):
+
+* ``reportlab.platypus.paragraph.ParaLines`` / ``FragLine`` — the line
+  structures ``Paragraph.breakLines`` returns (``kind=1``: lines of fragments,
+  each with ``extraSpace``, ``wordCount``, ``lineBreak``, ``words``,
+  ``fontSize``, ``ascent``, ``descent``, ``maxWidth``, ``sFW``) and that
+  ``Paragraph.drawPara`` draws via ``_putFragLine``. Justified lines get the
+  PDF word spacing ``extraSpace / (wordCount + nbsp - 1)``; ``lineBreak`` lines
+  are drawn without it.
+* ``Paragraph._JustifyLast`` — whether the last line of a paragraph that ends
+  at a page break is justified (``Paragraph.split`` sets it on its first part).
+* ``Paragraph.frags`` — the parsed fragments (``ParaFrag``: ``text``,
+  ``fontName``, ``fontSize``, ``link``, ``clone()``), read by
+  :mod:`presskit.linesetting`; a line's ``words`` are clones of them, and the
+  text of each is what ``_putFragLine`` hands to ``tx._textOut`` unchanged.
+
+Used by the tagging (:mod:`presskit.tagging.brokenwords`):
+
+* ``PDFTextObject._code`` — the content-stream pieces of a text object, see
+  :func:`text_code`.
 """
 
 from __future__ import annotations
@@ -13,10 +34,47 @@ from __future__ import annotations
 from typing import Any
 
 import reportlab
+from reportlab.platypus import paragraph as _paragraph
 
-#: The ReportLab versions these internals were checked against.
-CHECKED_VERSIONS = ("5.",)
+CHECKED = ((5, 0), (5, 99))  # (major, minor) accepted; read against 5.1
+
+
+def _version(text: str) -> tuple[int, int]:
+    parts = [int("".join(ch for ch in part if ch.isdigit()) or 0) for part in text.split(".")[:2]]
+    return (parts + [0, 0])[0], (parts + [0, 0])[1]
+
+
+def check_version(version: str = reportlab.Version) -> None:
+    found = _version(version)
+    if not CHECKED[0] <= found <= CHECKED[1]:
+        raise ImportError(
+            f"presskit's line setting was checked against ReportLab "
+            f"{CHECKED[0][0]}.{CHECKED[0][1]}-{CHECKED[1][0]}.{CHECKED[1][1]}, not {version}"
+        )
+
+
+check_version()
+
+#: The installed ReportLab's version string.
 VERSION = reportlab.Version
+
+
+def frag_line(*, words: list, extra_space: float, word_count: int, line_break: bool, font_size: float,
+              ascent: float, descent: float, max_width: float):
+    """A ReportLab ``FragLine`` (one line of a ``kind=1`` paragraph)."""
+    return _paragraph.FragLine(extraSpace=extra_space, wordCount=word_count, lineBreak=line_break,
+                               words=words, fontSize=font_size, ascent=ascent, descent=descent,
+                               maxWidth=max_width, sFW=0)
+
+
+def para_lines(lines: list):
+    """The ``blPara`` of a paragraph set as lines of fragments."""
+    return _paragraph.ParaLines(kind=1, lines=lines)
+
+
+def set_justify_last(paragraph, value: bool) -> None:
+    """Justify (or not) the last line of ``paragraph`` when it is drawn."""
+    paragraph._JustifyLast = bool(value)
 
 
 def text_code(text_object: Any) -> list[str]:
@@ -28,4 +86,3 @@ def text_code(text_object: Any) -> list[str]:
     (marked-content operators between text-showing operators) or blanked.
     """
     return text_object._code
-

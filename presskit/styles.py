@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from presskit.contrast import AA_NORMAL, darkened_for
 from presskit.fonts import FontFamily
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -44,7 +45,6 @@ class Geometry:
     header_min_gap: float = 10 * mm        # between the header's left and right text
     footer_rule_gap: float = 2 * mm        # footer rule to text
     footer_page_column: float = 24 * mm    # room kept for "Seite X von Y"
-    footer_page_inset: float = 4 * mm      # where "Seite X von Y" starts in that column
 
     @property
     def frame_width(self) -> float:
@@ -67,13 +67,16 @@ class Geometry:
 _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "base": (None, dict(fontSize=10.5, leading=15, textColor="text", alignment=TA_LEFT, allowWidows=0, allowOrphans=0)),
     "body": ("base", dict(alignment=TA_JUSTIFY, spaceAfter=7, hyphenate=True)),
-    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10)),
+    "lead": ("body", dict(face="bold", fontSize=11, leading=16, spaceAfter=10, alignment=TA_LEFT)),  # ragged-right
     "title": ("base", dict(face="bold", fontSize=19, leading=23.5, spaceAfter=5, textColor="primary")),
     "subtitle": ("base", dict(fontSize=13, leading=17, spaceAfter=10, textColor="muted")),
     "h2": ("base", dict(face="bold", fontSize=12, leading=16, spaceBefore=9, spaceAfter=4, textColor="primary")),
     "h3": ("base", dict(face="bold", fontSize=10.5, leading=15, spaceBefore=6, spaceAfter=2)),
-    "list": ("body", dict(spaceAfter=3)),
+    "list": ("body", dict(alignment=TA_LEFT, spaceAfter=3)),  # ragged-right: justified list items gape
     "list-label": ("base", dict(alignment=TA_RIGHT, textColor="primary")),
+    # markers have their text's size and leading: they sit on its first baseline
+    "facts-item-label": ("list-label", dict(fontSize=9.5, leading=13)),
+    "link-label": ("list-label", dict(fontSize=9.5, leading=13.5)),
     "quote": ("body", dict(face="italic", fontSize=11.5, leading=17, alignment=TA_LEFT, spaceAfter=3)),
     "quote-attribution": ("base", dict(fontSize=9, leading=12.5, textColor="muted", spaceAfter=0)),
     "box-title": ("base", dict(face="bold", fontSize=10, leading=13.5, textColor="primary", spaceAfter=4)),
@@ -96,6 +99,7 @@ _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "unit": ("base", dict(fontSize=9, leading=11.5, textColor="muted")),
     "sender": ("base", dict(fontSize=7.5, leading=10, textColor="muted", alignment=TA_RIGHT)),
     "header": ("base", dict(fontSize=7.5, leading=10, textColor="muted")),
+    "header-embargo": ("header", dict(face="bold", textColor="embargo")),
     "footer": ("base", dict(fontSize=7, leading=9, textColor="muted")),
 }
 
@@ -107,7 +111,8 @@ SPACING = {
     "quote-indent": 6 * mm,
     "list-indent": 6 * mm,
     "list-label-gap": 2 * mm,
-    "facts-label-width": 0.42,  # share of the box's inner width
+    "facts-label-min": 0.2,     # the label column's share of a facts row: at least
+    "facts-label-max": 0.42,    # ... and at most (longer labels wrap)
     "contact-gap": 6 * mm,
     "figure-max-height": 95 * mm,
     "rule-gap": 3 * mm,
@@ -160,8 +165,8 @@ class Theme:
                 bold=face in ("bold", "bold_italic"), italic=face in ("italic", "bold_italic")
             )
         if hyphenate:
-            attrs.update(hyphenationLang=self.hyphenator or "", uriWasteReduce=0.3, embeddedHyphenation=1)
-        attrs.setdefault("splitLongWords", 1)
+            # read by presskit.linesetting (ReportLab's own line breaker is not used)
+            attrs.update(hyphenationLang=self.hyphenator or "")
         style = ParagraphStyle(name, parent=parent, **attrs)
         self._cache[name] = style
         return style
@@ -174,6 +179,8 @@ def make_palette(brand_colours) -> dict[str, colors.Color]:
     }
     palette["white"] = colors.white
     palette["rule"] = colors.HexColor("#C9D2D8")
+    # the embargo band: the accent colour, deepened until white text on it passes WCAG AA
+    palette["embargo"] = darkened_for(palette["accent"], palette["white"], AA_NORMAL + 0.05)
     return palette
 
 

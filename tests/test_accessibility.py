@@ -471,8 +471,12 @@ def expectations(build: Build) -> list[tuple[str, set[str], str]]:
         if image.caption:
             out.append(("Caption", {"Div"}, image.caption))
     for link in r.links:
-        out.append(("Link", {"L", "LI", "LBody"}, link.text or link.url))
-    contact = r.contact or build.brand.contact
+        shown = link.url.split(":", 1)[1] if link.url.lower().startswith(("mailto:", "tel:")) else link.url
+        out.append(("Link", {"L", "LI", "LBody"}, link.text or shown))
+    lang = r.lang or build.brand.lang
+    translated = build.brand.texts.get(lang) if lang != build.brand.lang else None
+    brand_contact = build.brand.contact if lang == build.brand.lang else (translated and translated.contact)
+    contact = r.contact or brand_contact or build.brand.contact
     if contact is not None and contact.people:
         if r.contact is not None and r.contact.title:
             out.append(("H2", {"Div"}, r.contact.title))
@@ -711,12 +715,22 @@ def _extracted(build: Build) -> dict[str, str]:
 
 
 def _source_text(build: Build) -> str:
-    r = build.release
-    parts = [r.title, r.subtitle or "", r.lead or "", r.body, r.about or "", r.closing or ""]
+    r, brand = build.release, build.brand
+    # the brand's boilerplate and closing are printed when the release has none of its own
+    own_language = build.lang == brand.lang
+    about = r.about or (brand.about if own_language else None)
+    closing = r.closing or (brand.closing if own_language else None)
+    parts = [r.title, r.subtitle or "", r.lead or "", r.body, about or "", closing or ""]
     if r.facts is not None:
         parts += [x or "" for item in r.facts.items for x in (item.label, item.value, item.text)]
     parts += [image.caption or "" for image in r.images]
     parts += [link.text or "" for link in r.links]
+    # the brand's boilerplate and closing in the release's language, where the release has none
+    brand = build.brand
+    texts = brand if build.lang == brand.lang else brand.texts.get(build.lang)
+    if texts is not None:
+        parts += [("" if r.about else texts.about or ""), ("" if r.closing else texts.closing or ""),
+                  texts.about_title or ""]
     return _smart(_plain(" ".join(parts)), build.lang)
 
 

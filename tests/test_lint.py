@@ -111,3 +111,16 @@ def test_placeholder_text_from_the_new_template():
     # a release written in its own words gets no such warning
     assert not [w for w in lint(base(lead="Der Kreistag hat heute den Haushalt 2019 beschlossen."))
                 if "placeholder" in w]
+
+
+def test_a_headline_word_wider_than_the_line_is_reported_where_it_stands(tmp_path):
+    from presskit.jobs import check_one
+
+    word = "Donaudampfschifffahrtsgesellschaftskapitänsmützenherstellerverband"
+    source = tmp_path / "r.yaml"
+    source.write_text(base().replace("Kreistag beschließt Haushalt", f"Der {word} tagt"), "utf-8")
+    result = check_one(source, today=TODAY)
+    messages = [d.format() for d in result.diagnostics]
+    assert any(f"r.yaml:1:12: warning: the headline word '{word}' is wider than the line" in m for m in messages), messages
+    source.write_text(base(), "utf-8")
+    assert check_one(source, today=TODAY).diagnostics == ()

@@ -267,7 +267,9 @@ class Tagger:
         Line ends: platypus paragraphs end every line with ``_textOut(text, TStar=1)``;
         with :attr:`line_end_spaces` a space goes in before the T*, in the current
         font, so it is invisible and adds nothing to the layout. Lines ending in
-        a hyphen or soft hyphen (a word broken by hyphenation) get none.
+        a hyphen or soft hyphen (a word broken by hyphenation) get none, nor do lines whose
+        last text says it ``joins_next_line`` (a URL broken after '/' or '.', see
+        :mod:`presskit.linesetting`).
 
         Links: in tagged content that is not a Link itself, the text object gets
         a :class:`_LinkedText` that follows ReportLab's link hooks (see there).
@@ -295,7 +297,8 @@ class Tagger:
                     line_end = last[0][-1:]
                     last[0] = ""
                     tagged = bool(self._stack) and self._stack[-1][0] == "content"
-                    if tagged and line_end and line_end not in NO_SPACE_AFTER:
+                    joined = getattr(last[0], "joins_next_line", False)  # a URL broken at the line end
+                    if tagged and line_end and line_end not in NO_SPACE_AFTER and not joined:
                         text = text + " "
             if linked is not None:
                 linked.text_out(len(code), TStar)
