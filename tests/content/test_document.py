@@ -21,6 +21,11 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "releases").glob("*.yaml"))
 
 
+def _flat(text: str) -> str:
+    """Text with no-break spaces as spaces (where smartening puts them is not the point here)."""
+    return text.replace("\u00a0", " ")
+
+
 def _release(text: str) -> Release:
     return validate_release(parse_yaml(text, "r.yaml", REPO / "releases" / "r.yaml"))
 
@@ -83,7 +88,7 @@ def test_release_built_in_python_has_content_without_locations():
     assert section.head.dateline_location is None and section.headline.location is None
     heading = section.body.blocks[1]
     assert isinstance(heading, c.Heading) and (heading.level, heading.written) == (2, 3)
-    assert section.body.blocks[0].content[0].text == "Text – mit Strich."
+    assert _flat(section.body.blocks[0].content[0].text) == "Text – mit Strich."
     assert [c.inline_text(r.label) for r in section.facts.rows] == ["Länge"]
     assert [c.inline_text(b.text) for b in section.facts.bullets] == ["Stahl"]
     assert c.inline_text(section.facts.title) == "Auf einen Blick"
@@ -116,7 +121,7 @@ def test_own_contact_title_kept_in_any_language():
     block = build_content(release, default_brand()).sections[0].contact
     assert c.inline_text(block.title) == "Media" and not block.from_brand
     (person,) = block.people
-    assert c.inline_text(person.phone_line) == "Phone 1"
+    assert _flat(c.inline_text(person.phone_line)) == "Phone 1"
     assert person.email_line[1].href == "mailto:sam@example.org"
     assert person.email_description == "Email Sam: sam@example.org"
 

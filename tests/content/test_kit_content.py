@@ -36,10 +36,11 @@ def test_sections_in_order_and_each_release_as_it_is_alone(kit_dir):  # noqa: F8
 def test_kit_as_plain_text(kit_dir):  # noqa: F811
     doc = build_kit_content(load_kit(kit_dir / "kit.yaml"), default_brand())
     text = render_text(doc)
+    flat = text.replace("\u00a0", " ")
     assert text == render_text(build_kit_content(load_kit(kit_dir / "kit.yaml"), default_brand()))
     contents = text[text.index("Inhalt\n"):text.index("-" * WIDTH)]
     assert re.findall(r"^\d\.", contents, re.M) == ["1.", "2.", "3.", "4.", "5."]
     for word in ("Hintergrund", "fotos/allee2.jpg", "Nur für die Berichterstattung über den Kreistag",
                  "Sitze: 42", "- öffentlich", "Pressekontakt", "K 1390 Lindenhagen – Wiesenbrück"):
-        assert word in text, word
+        assert word in flat, word
     assert all(len(line) <= WIDTH for line in text.splitlines())
