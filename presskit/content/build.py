@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from presskit.brand import Brand
 from presskit.errors import Location
@@ -24,7 +24,8 @@ from presskit.model import Contact, Facts, Release, yaml_path
 from presskit.source import SourceDoc
 from presskit.typography import blocks as ir
 from presskit.typography.parse import parse_blocks, parse_inline
-from presskit.typography.smarten import smarten
+from presskit.typography.names import release_names
+from presskit.typography.smarten import copyright_sign, smarten
 
 from presskit.content import document as c
 
@@ -49,9 +50,28 @@ class _Where:
         return self.doc.location(yaml_path(self.doc, tuple(path))) if self.doc is not None else None
 
 
-def brand_location(brand: Brand, key: str) -> Location | None:
+def brand_location(brand: Brand, *path: str) -> Location | None:
     source = getattr(brand, "source", None)
-    return source.location((key,)) if source is not None else None
+    return source.location(path) if source is not None else None
+
+
+def brand_text(brand: Brand, lang: str, key: str) -> tuple[Any, Location | None]:
+    """The brand's ``contact``/``about``/``about_title``/``closing`` in ``lang`` (its own,
+    or from ``texts:``), with where it was written; else (None, None)."""
+    if lang == brand.lang:
+        value, path = getattr(brand, key), (key,)
+    else:
+        texts = brand.texts.get(lang)
+        value, path = (getattr(texts, key) if texts is not None else None), ("texts", lang, key)
+    if not value:
+        return None, None
+    return value, brand_location(brand, *path)
+
+
+def shown_url(url: str) -> str:
+    """A link's address as printed: ``mailto:``/``tel:`` say nothing a reader needs."""
+    scheme, sep, rest = url.partition(":")
+    return rest if sep and scheme.lower() in ("mailto", "tel") else url
 
 
 def level_blocks(blocks: Iterable[ir.Block], last: int, location: Location | None) -> tuple[tuple[c.Block, ...], int]:
@@ -133,7 +153,7 @@ class _Builder:
                     file=image.file,
                     path=base / image.file,
                     caption=self.inline(image.caption) if image.caption else None,
-                    credit=self.inline(self.labels.photo.format(credit=image.credit)) if image.credit else None,
+                    credit=self.inline(self.labels.photo.format(credit=copyright_sign(image.credit))) if image.credit else None,
                     credit_name=image.credit,
                     alt=None if image.decorative else smarten(image.alt or "", self.lang),
                     decorative=image.decorative,
@@ -149,31 +169,29 @@ class _Builder:
         if not self.release.links:
             return None
         items = tuple(
-            c.LinkItem(smarten(link.text, self.lang) if link.text else link.url, link.url, self.where("links", i))
+            c.LinkItem(smarten(link.text, self.lang) if link.text else shown_url(link.url), link.url, self.where("links", i))
             for i, link in enumerate(self.release.links)
         )
         return c.Links(self.plain(self.labels.more_info), items, self.where("links"))
 
     def contact(self) -> c.ContactBlock | None:
         r = self.release
-        location = self.where("contact") if r.contact else brand_location(self.brand, "contact")
-        return contact_block(r.contact, self.brand, self.lang, location)
+        return contact_block(r.contact, self.where("contact") if r.contact else None, self.brand, self.lang)
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None, bool]:
-        """The release's own ``about``/``closing``, else the brand's if it is in the
-        release's language; with where it was written and whether it is the brand's."""
+        """The release's own ``about``/``closing``, else the brand's in the release's
+        language; with where it was written and whether it is the brand's."""
         if getattr(self.release, key):
             return getattr(self.release, key), self.where(key), False
-        if self.brand_language and getattr(self.brand, key):
-            return getattr(self.brand, key), brand_location(self.brand, key), True
-        return None, None, False
+        value, location = brand_text(self.brand, self.lang, key)
+        return value, location, value is not None
 
     def about(self) -> c.About | None:
         text, location, from_brand = self.own_or_brand_text("about")
         if not text:
             return None
-        # The brand's own heading is in the brand's language; another language gets the label.
-        own_title = self.brand.about_title if self.brand_language else None
+        # The brand's own heading in the release's language; else the label.
+        own_title, _ = brand_text(self.brand, self.lang, "about_title")
         blocks, _ = level_blocks(parse_blocks(text, self.lang), 2, location)
         return c.About(self.plain(own_title or self.labels.about), blocks, from_brand, location)
 
@@ -203,6 +221,7 @@ class _Builder:
             running_title=labels.number.format(number=r.number) if r.number else "",
             running_dateline=labels.dateline_for(r.place or self.brand.place, r.date),
             base_dir=self.base_dir,
+            names=tuple(release_names(self.release, self.brand)),
         )
 
 
@@ -228,14 +247,21 @@ def facts_box(facts: Facts | None, lang: str, item_location: Callable[[int], Loc
     )
 
 
-def contact_block(own: Contact | None, brand: Brand, lang: str, location: Location | None) -> c.ContactBlock | None:
-    """The contact block: ``own`` (a release's or a kit's), else the brand's. The brand's
-    heading is used only in the brand's language; another language gets the label."""
+def contact_block(own: Contact | None, own_location: Location | None, brand: Brand, lang: str) -> c.ContactBlock | None:
+    """The contact block: ``own`` (a release's or a kit's), else the brand's in ``lang``;
+    a brand with no texts in that language gives its people without their (untranslated)
+    roles and title, which the label replaces."""
     labels = labels_for(lang)
-    contact = own or brand.contact
+    if own:
+        contact, location = own, own_location
+    else:
+        contact, location = brand_text(brand, lang, "contact")
+        if contact is None and brand.contact is not None:
+            people = tuple(person.model_copy(update={"role": None}) for person in brand.contact.people)
+            contact = brand.contact.model_copy(update={"title": None, "people": people})
+            location = brand_location(brand, "contact")
     if contact is None or not contact.people:
         return None
-    own_title = contact.title if (own or lang == brand.lang) else None
 
     def plain(text: str) -> ir.Inline:
         return (ir.Span(smarten(text, lang)),)
@@ -254,8 +280,8 @@ def contact_block(own: Contact | None, brand: Brand, lang: str, location: Locati
                 email_description=f"{labels.email} {person.name}: {person.email}" if person.email else None,
             )
         )
-    return c.ContactBlock(plain(own_title or labels.contact), labels.contact, tuple(people),
-                          from_brand=own is None, location=location)
+    return c.ContactBlock(plain(contact.title or labels.contact), labels.contact, tuple(people),
+                          from_brand=not own, location=location)
 
 
 def build_section(release: Release, brand: Brand) -> c.ReleaseSection:
@@ -344,7 +370,7 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                 file=photo.file,
                 path=path,
                 caption=parse_inline(photo.caption, lang),
-                credit=parse_inline(labels.photo.format(credit=photo.credit), lang),
+                credit=parse_inline(labels.photo.format(credit=copyright_sign(photo.credit)), lang),
                 credit_name=photo.credit,
                 alt=None if photo.decorative else smarten(photo.alt or "", lang),
                 decorative=photo.decorative,
@@ -355,8 +381,7 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                 credit_location=where("photos", i, "credit"),
             ))
         sections.append(c.PhotoSection(plain(words["photos"]), tuple(figures)))
-    contact_location = where("contact") if kit.contact else brand_location(brand, "contact")
-    contact = contact_block(kit.contact, brand, lang, contact_location)
+    contact = contact_block(kit.contact, where("contact") if kit.contact else None, brand, lang)
     if contact is not None:
         sections.append(c.ContactSection(contact))
     keywords: list[str] = []
