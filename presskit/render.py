@@ -30,27 +30,14 @@ class DocumentInfo:
 
 
 def document_info(release: Release, brand: Brand) -> DocumentInfo:
-    from presskit.typography.blocks import plain_text
-    from presskit.typography.parse import parse_inline
+    from presskit.content.build import build_metadata
 
-    lang = release.lang or brand.lang
-    labels = labels_for(lang)
-    # metadata is searched, not typeset: no-break spaces are plain spaces there
-    title = plain_text(parse_inline(release.title, lang)).replace("\u00a0", " ")
-    subject_parts = [labels.press_release]
-    if release.number:
-        subject_parts.append(labels.number.format(number=release.number))
-    if release.subtitle:
-        subject_parts.append(plain_text(parse_inline(release.subtitle, lang)))
-    author_parts = [brand.organisation, *brand.units[-1:]]
-    return DocumentInfo(
-        title=title,
-        author=" · ".join(author_parts),
-        subject=" – ".join(subject_parts),
-        keywords=tuple(release.keywords),
-        lang=lang,
-        created=dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
-    )
+    return _info(build_metadata(release, brand))
+
+
+def _info(meta) -> DocumentInfo:
+    return DocumentInfo(title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
+                        lang=meta.lang, created=meta.created)
 
 
 def make_theme(brand: Brand, lang: str):
@@ -97,22 +84,22 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
     from reportlab import rl_config
 
+    from presskit.content.build import build_content
     from presskit.pages import PressDocTemplate, build_document, furniture_for
-    from presskit.story import build_story
+    from presskit.story import story_from_content
     from presskit.tagging import DocumentMeta, Tagger, finish_with_report
 
     # Binary streams as they are: ASCII85 would make every photo a quarter larger.
     rl_config.useA85 = 0
 
-    info = document_info(release, brand)
+    content = build_content(release, brand)
+    (section,) = content.releases()
+    info = _info(content.meta)
     labels = labels_for(info.lang)
     theme = make_theme(brand, info.lang)
     logo = load_brand_logo(brand, theme)
-    story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
-    dateline = labels.dateline_for(release.place or brand.place, release.date)
-    short_title = release.number and labels.number.format(number=release.number) or ""
-    embargo = labels.embargo_line(release.embargo) if release.embargo is not None else None
-    furniture = furniture_for(brand, labels, short_title, dateline, embargo)
+    story = story_from_content(content, brand, theme, _allowed(section.base_dir, brand, allowed_dirs))
+    furniture = furniture_for(brand, labels, section.running_title, section.running_dateline, section.running_embargo)
     buffer = io.BytesIO()
     doc = PressDocTemplate(
         buffer, theme, furniture, logo, story.logo_node,
@@ -135,12 +122,14 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
 
 def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> None:
     """Everything ``render_pdf`` checks (images, logo, fonts, glyphs) without laying out pages."""
-    from presskit.story import build_story
+    from presskit.content.build import build_content
+    from presskit.story import story_from_content
 
-    lang = release.lang or brand.lang
-    theme = make_theme(brand, lang)
+    content = build_content(release, brand)
+    (section,) = content.releases()
+    theme = make_theme(brand, content.lang)
     load_brand_logo(brand, theme)
-    build_story(release, brand, theme, labels_for(lang), _allowed(release, brand, allowed_dirs))
+    story_from_content(content, brand, theme, _allowed(section.base_dir, brand, allowed_dirs))
 
 
 def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
@@ -155,9 +144,9 @@ def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
     return headline.paragraph_text().overlong_words(theme.geometry.frame_width)
 
 
-def _allowed(release: Release, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
+def _allowed(base_dir: Path | None, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
     dirs = list(allowed_dirs)
-    if release.source.path is not None:
-        dirs.append(release.source.path.parent)
+    if base_dir is not None:
+        dirs.append(base_dir)
     dirs.append(brand.base_dir)
     return dirs

@@ -220,6 +220,7 @@ class _Builder:
             closing=self.closing(),
             running_title=labels.number.format(number=r.number) if r.number else "",
             running_dateline=labels.dateline_for(r.place or self.brand.place, r.date),
+            running_embargo=labels.embargo_line(r.embargo) if r.embargo is not None else None,
             base_dir=self.base_dir,
             names=tuple(release_names(self.release, self.brand)),
         )
@@ -299,7 +300,8 @@ def build_metadata(release: Release, brand: Brand) -> c.Metadata:
     if release.subtitle:
         subject_parts.append(ir.plain_text(parse_inline(release.subtitle, lang)))
     return c.Metadata(
-        title=ir.plain_text(parse_inline(release.title, lang)),
+        # metadata is searched, not typeset: no-break spaces are plain spaces there
+        title=ir.plain_text(parse_inline(release.title, lang)).replace("\u00a0", " "),
         author=" · ".join([brand.organisation, *brand.units[-1:]]),
         subject=" – ".join(subject_parts),
         keywords=tuple(release.keywords),
@@ -387,7 +389,7 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
     keywords: list[str] = []
     for release in loaded.releases:
         keywords += [k for k in release.keywords if k not in keywords]
-    title = ir.plain_text(parse_inline(kit.title, lang))
+    title = ir.plain_text(parse_inline(kit.title, lang)).replace("\u00a0", " ")
     meta = c.Metadata(
         title=title,
         author=" · ".join([brand.organisation, *brand.units[-1:]]),

@@ -247,6 +247,7 @@ class ReleaseSection:
     closing: Closing | None
     running_title: str                # the running header's short title ("Nr. 112/2026" or "")
     running_dateline: str             # the running header's dateline, as written
+    running_embargo: str | None = None  # the running header's embargo line, as written
     base_dir: Path | None = None      # the folder the release's files are relative to
     names: tuple[str, ...] = ()       # person names the release mentions (never hyphenated)
 
