@@ -315,7 +315,8 @@ def source_texts(*docs: SourceDoc | None) -> c.SourceTexts:
     lines: dict[str, tuple[str, ...]] = {}
     for doc in reversed(docs):
         if doc is not None:
-            lines[doc.display] = tuple(doc.text.splitlines())
+            # the line breaks the YAML reader counts (str.splitlines() knows more of them)
+            lines[doc.display] = tuple(doc._source_lines())
     return c.SourceTexts(lines)
 
 

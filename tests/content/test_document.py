@@ -161,3 +161,4 @@ def test_source_texts_find_the_character():
     at = doc.sources.find("\u4e2d", doc.sections[0].body.location)
     assert at == Location("r.yaml", 4, 16)
     assert doc.sources.find("x", None) is None
+
