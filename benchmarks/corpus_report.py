@@ -21,8 +21,9 @@ prints one row per PDF, then totals per width and for everything. Columns
   cp-pop  title/lead/body words not whole in pdftotext output
   cp-pdf  ... in pypdfium2's text
   cp-oth  facts/links/contact words not whole (poppler + PDFium)
-  addr    printed URLs/e-mail addresses not unbroken (poppler + PDFium; a line
-          break right after / . - _ ? & = @ is allowed)
+  addr    printed URLs/e-mail addresses not whole in copied text (poppler + PDFium;
+          no line break inside)
+  brk     ... drawn broken elsewhere than right after / . - _ ? & = @
 
 --examples adds the bundled releases/*.yaml; --details prints every finding
 under the table. It is a report: exit status 0.
@@ -42,7 +43,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import layoutmetrics as lm  # noqa: E402
 
 HEADER = ("release", "width", "pp", "out", "just", ">2x", "pgbrk", "attr", "end", "frag", "ladder", "colon", "indent",
-          "cp-pop", "cp-pdf", "cp-oth", "addr")
+          "cp-pop", "cp-pdf", "cp-oth", "addr", "brk")
 
 
 def _row(label: str, width: str, results: list[lm.CorpusResult]) -> tuple[str, ...]:
@@ -74,6 +75,7 @@ def _row(label: str, width: str, results: list[lm.CorpusResult]) -> tuple[str, .
         str(sum(len(r.copy["pdfium"]) for r in results)),
         str(sum(len(r.copy["poppler-other"]) + len(r.copy["pdfium-other"]) for r in results)),
         str(sum(len(r.copy["poppler-addr"]) + len(r.copy["pdfium-addr"]) for r in results)),
+        str(sum(len(r.copy["drawn-addr"]) for r in results)),
     )
 
 

@@ -221,6 +221,21 @@ def _brand_lang(value: Any) -> Any:
     return "de" if value is None else _lang(value)
 
 
+def _timezone(value: Any) -> Any:
+    if value is None:
+        return "Europe/Berlin"
+    if not isinstance(value, str) or not value.strip():
+        fail(f"expected a time zone such as Europe/Berlin, found {kind(value)}")
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        fail(f"'{name}' is not a time zone", "write an IANA name such as Europe/Berlin")
+    return name
+
+
 def _units(value: Any) -> Any:
     if value is None:
         return ()
@@ -256,6 +271,9 @@ class Brand(_Model):
     fonts: Annotated[Fonts, BeforeValidator(_or_default)] = Field(default_factory=Fonts)
     lang: Annotated[Literal["de", "en"], BeforeValidator(_brand_lang)] = "de"
     place: InlineText = None
+    timezone: Annotated[str, BeforeValidator(_timezone)] = Field(
+        "Europe/Berlin", description="IANA time zone of embargo times and the website's clock, e.g. Europe/Berlin"
+    )
     contact: Union[Contact, None] = None
     about: BlockText = None
     about_title: InlineText = Field(None, description="heading over the boilerplate, e.g. 'Über den Altmarkkreis Salzwedel'")

@@ -14,7 +14,8 @@ tagging hooks on ``_putFragLine`` and the link annotations keep working).
   draws it with the space's code, so the PDF word spacing applies to it).
 * Break penalties: hyphenation points (the hyphenator's own weights when it
   has ``breaks``), explicit hyphens, soft hyphens typed by the writer.
-* URLs and e-mail addresses break only after ``/ . - _ ? & = @``, never
+* URLs (also ``kreis-x.de/karte`` without ``https://``) and e-mail addresses
+  break only after ``/ . - _ ? & = @``, never
   leaving fewer than three characters on either side, without a hyphen, and
   the line that ends inside one is set ragged.
 * Words wider than the measure (emergency): at hyphenation points even where
@@ -51,7 +52,10 @@ EMERGENCY_PENALTY = 900    # between any two letters of an overlong word
 URL_BREAK_AFTER = "/.-_?&=@"
 DASHES = ("\u2013", "\u2014")  # a dash standing alone as a word never starts a line
 URL_MIN = 3                # characters kept together at either side of a URL break
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+#: Top-level domains that make a word without a scheme a web address (``kreis-x.de/karte``).
+_TLDS = "de|com|org|net|eu|info|gov|edu|int|io|uk|at|ch|nl|be|lu|fr|pl|cz|dk|se|no|fi|it|es|online|digital|berlin"
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+                  r"|^(?:[a-z0-9-]+\.)+(?:" + _TLDS + r")(?:[/?#]\S*)?$", re.IGNORECASE)
 _LEADING = "([{\u201e\u201a\u201c\u2018\u00bb\u00ab\"'\u2039\u203a"
 _TRAILING = ")]}.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\"'\u2026\u203a\u2039"
 
@@ -319,11 +323,30 @@ def set_lines(text: ParagraphText, widths: Sequence[float], *, ragged: bool, par
     return [_frag_line(items, line) for line in lines]
 
 
-class JoinedText(str):
-    """The text at the end of a line broken inside a URL (after '/', '.', ...): the
-    tagger writes no line-end space after it, so the copied URL stays whole."""
+class LineEndText(str):
+    """The text of a line's last fragment, saying how the line ends (``line_end``).
 
-    joins_next_line = True
+    Only the line setter knows whether a line ends inside a word or at a space
+    (``Lindenberg-⏎Oppermann`` and ``Bus-⏎und Bahn`` look alike when drawn):
+    ``"shy"`` (a hyphenated word, U+00AD drawn), ``"join"`` (inside a word
+    without a hyphen drawn: after a typed hyphen, inside a URL or an e-mail
+    address), ``"space"`` or ``"end"`` (the paragraph's last line). ReportLab
+    hands this text object to ``_textOut`` unchanged; the tagger reads it, so
+    that a word broken here copies whole (:mod:`presskit.tagging.brokenwords`).
+    """
+
+    line_end = "space"
+
+    @property
+    def joins_next_line(self) -> bool:
+        """The line ends inside a word: nothing goes between it and the next line when copied."""
+        return self.line_end in ("shy", "join")
+
+
+def line_end_text(text: str, how: str) -> LineEndText:
+    marked = LineEndText(text)
+    marked.line_end = how
+    return marked
 
 
 def _frag_line(items: Sequence[Item], line: Line):
@@ -350,10 +373,10 @@ def _frag_line(items: Sequence[Item], line: Line):
         how = piece.kind
         if piece.kind == "shy" and words:
             words[-1].text += SHY
-        elif piece.kind == "join" and words:
-            words[-1].text = JoinedText(words[-1].text)
     elif end is None:
         how = "end"
+    if words:
+        words[-1].text = line_end_text(words[-1].text, how)
     natural = 0.0
     size, ascent, descent = 0.0, -1e9, 1e9
     for w in words:
@@ -376,7 +399,7 @@ def rejoin(lines: Sequence[Any]) -> list[Any]:
     for line in lines:
         for index, word in enumerate(line.words):
             clone = word.clone()
-            clone.text = word.text
+            clone.text = str(word.text)  # a new paragraph: its own line ends
             if index == len(line.words) - 1:
                 how = getattr(line, "presskit_end", "space")
                 if how == "shy" and clone.text.endswith(SHY):
@@ -391,4 +414,4 @@ def line_text(line: Any) -> str:
     return "".join(w.text for w in line.words)
 
 
-__all__ = ["INF", "ParagraphText", "Piece", "hyphenation_points", "line_text", "rejoin", "set_lines"]
+__all__ = ["INF", "LineEndText", "ParagraphText", "Piece", "hyphenation_points", "line_end_text", "line_text", "rejoin", "set_lines"]

@@ -82,15 +82,10 @@ def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()
 def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     """Like :func:`render_pdf`, returning the tagging stage's :class:`~presskit.tagging.Result`
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
-    from reportlab import rl_config
-
     from presskit.content.build import build_content
-    from presskit.pages import PressDocTemplate, build_document, furniture_for
+    from presskit.pages import furniture_for
+    from presskit.sections import PdfSection
     from presskit.story import story_from_content
-    from presskit.tagging import DocumentMeta, Tagger, finish_with_report
-
-    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
-    rl_config.useA85 = 0
 
     content = build_content(release, brand)
     (section,) = content.releases()
@@ -100,15 +95,51 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     logo = load_brand_logo(brand, theme)
     story = story_from_content(content, brand, theme, _allowed(section.base_dir, brand, allowed_dirs))
     furniture = furniture_for(brand, labels, section.running_title, section.running_dateline, section.running_embargo)
+    # The one-section case: the release's elements are the Document's own, no outline.
+    pdf_section = PdfSection(story.flowables, (furniture.header_left, furniture.header_right), node=None, new_page=False)
+    pdf, tagger = layout_sections([pdf_section], story.root, theme, furniture, logo, story.logo_node, info)
+    return finish_document(pdf, tagger, info)
+
+
+def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None):
+    """Lay out ``sections`` (see :mod:`presskit.sections`) on the letterhead: the PDF as ReportLab
+    wrote it and the tagger that recorded its marked content (for :func:`finish_document`).
+    With an ``outline``, the headings it wants become bookmarks."""
+    from reportlab import rl_config
+
+    from presskit.pages import PressDocTemplate, build_document
+    from presskit.sections import compose
+    from presskit.tagging import Tagger
+
+    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
+    rl_config.useA85 = 0
+
+    from dataclasses import replace
+
+    # the first section's running header (later sections switch it, see presskit.sections)
+    furniture = replace(furniture, header_left=sections[0].header[0], header_right=sections[0].header[1])
     buffer = io.BytesIO()
     doc = PressDocTemplate(
-        buffer, theme, furniture, logo, story.logo_node,
+        buffer, theme, furniture, logo, logo_node,
         title=info.title, author=info.author, subject=info.subject,
         keywords=", ".join(info.keywords), creator="presskit", producer="presskit",
         lang=PDF_LANGUAGE.get(info.lang, info.lang),
     )
-    tagger = Tagger(story.root)
-    build_document(doc, story.flowables, on_canvas=tagger.attach)
+    tagger = Tagger(root)
+
+    def attach(canv):
+        tagger.attach(canv)
+        if outline is not None:
+            outline.attach(canv)
+
+    build_document(doc, compose(sections, root), on_canvas=attach)
+    return buffer.getvalue(), tagger
+
+
+def finish_document(pdf: bytes, tagger, info: DocumentInfo):
+    """Structure tree, metadata and PDF/A identification for a laid-out document."""
+    from presskit.tagging import DocumentMeta, finish_with_report
+
     meta = DocumentMeta(
         title=info.title,
         author=info.author,
@@ -117,7 +148,7 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
         lang=PDF_LANGUAGE.get(info.lang, info.lang),
         created=info.created,
     )
-    return finish_with_report(buffer.getvalue(), tagger, meta)
+    return finish_with_report(pdf, tagger, meta)
 
 
 def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> None:

@@ -23,6 +23,14 @@ Used by the line setting (:mod:`presskit.linesetting`):
   :mod:`presskit.linesetting`; a line's ``words`` are clones of them, and the
   text of each is what ``_putFragLine`` hands to ``tx._textOut`` unchanged.
 
+Used by the press kit's contents (:mod:`presskit.kitpdf`):
+
+* ``Canvas._bookmarkReference(name)`` — the (possibly not yet bound) destination
+  object of a bookmark name, which ``bookmarkPage`` binds later; ReportLab's own
+  ``linkRect`` makes a ``LinkAnnotation`` object, not a dictionary the tagger
+  can mark, so the contents build the link dictionary themselves, see
+  :func:`destination_link`.
+
 Used by the tagging (:mod:`presskit.tagging.brokenwords`):
 
 * ``PDFTextObject._code`` — the content-stream pieces of a text object, see
@@ -86,3 +94,19 @@ def text_code(text_object: Any) -> list[str]:
     (marked-content operators between text-showing operators) or blanked.
     """
     return text_object._code
+
+
+def destination_link(canv: Any, key: str, rect: tuple[float, float, float, float]) -> None:
+    """A link annotation (a ``PDFDictionary``, so the tagger can mark it) on the current page
+    from ``rect`` (in current coordinates) to the bookmark ``key``, which may be made later."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
+
+    x1, y1 = canv.absolutePosition(rect[0], rect[1])
+    x2, y2 = canv.absolutePosition(rect[2], rect[3])
+    annotation = PDFDictionary()
+    annotation["Type"] = PDFName("Annot")
+    annotation["Subtype"] = PDFName("Link")
+    annotation["Rect"] = PDFArray([min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)])
+    annotation["Border"] = PDFArray([0, 0, 0])
+    annotation["Dest"] = canv._bookmarkReference(key)
+    canv._addAnnotation(annotation)

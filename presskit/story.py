@@ -49,9 +49,10 @@ class Story:
 
 @dataclass
 class _Builder:
-    """Maps one release section of the content document to flowables and structure elements."""
+    """Maps one release section of the content document to flowables and structure elements
+    (``section`` None: parts of other pages, e.g. a press kit's, handed to its methods)."""
 
-    section: c.ReleaseSection
+    section: c.ReleaseSection | None
     sources: c.SourceTexts
     theme: Theme
     labels: Labels
@@ -285,8 +286,7 @@ class _Builder:
             out.append(self.indented([body], label, space_after=self.theme.spacing("list-item-after")))
         return [self.keep_together(out)]
 
-    def contact(self) -> list[Flowable]:
-        block = self.section.contact
+    def contact(self, block: c.ContactBlock | None) -> list[Flowable]:
         if block is None:
             return []
         labels, location = self.labels, block.location
@@ -389,7 +389,7 @@ class _Builder:
             story.append(self.facts(sec.facts))
         story += self.figures()
         story += self.links()
-        story += self.end_matter(self.contact(), self.about(), self.closing(), story)
+        story += self.end_matter(self.contact(sec.contact), self.about(), self.closing(), story)
         return story
 
 

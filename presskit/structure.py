@@ -21,7 +21,7 @@ ROLES = frozenset(
         "H1", "H2", "H3", "P", "BlockQuote", "Caption", "Note",
         "L", "LI", "Lbl", "LBody",
         "Table", "TR", "TH", "TD",
-        "Figure", "Link", "Span",
+        "Figure", "Link", "Span", "TOC", "TOCI",
     }
 )
 

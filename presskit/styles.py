@@ -93,6 +93,14 @@ _STYLE_TABLE: dict[str, tuple[str | None, dict]] = {
     "closing": ("base", dict(face="italic", spaceBefore=10)),
     # page furniture
     "label": ("base", dict(face="bold", fontSize=10, leading=12, textColor="primary")),
+    # press kit (presskit.kitpdf): cover title, section titles, contents entries, photo notes
+    "kit-title": ("title", dict(fontSize=28, leading=33, spaceBefore=0, spaceAfter=10)),
+    "kit-section": ("title", dict(spaceAfter=12)),
+    "kit-cover-text": ("base", dict(fontSize=12, leading=17.5, spaceAfter=8, hyphenate=True)),
+    "toc-entry": ("base", dict(fontSize=11, leading=15)),
+    "toc-page": ("base", dict(fontSize=11, leading=15, alignment=TA_RIGHT)),
+    "toc-note": ("base", dict(fontSize=8.5, leading=12, textColor="muted")),
+    "photo-note": ("base", dict(fontSize=8.5, leading=11.5, textColor="muted")),
     "dateline": ("base", dict(fontSize=10, leading=12, alignment=TA_RIGHT)),
     "embargo": ("base", dict(face="bold", fontSize=10, leading=13, textColor="white")),
     "organisation": ("base", dict(face="bold", fontSize=15, leading=18, textColor="primary")),

@@ -526,11 +526,12 @@ def source_addresses(*texts: str | None) -> Counter:
     return found
 
 
-def addresses_missing(text: str, addresses: Counter) -> list[str]:
-    """Addresses not found unbroken in ``text``. A line break right after one of
-    ``/ . - _ ? & = @`` is where an address may break, so it is taken out first;
-    any other break, a soft or added hyphen, or a lost character makes it missing."""
-    joined = _ADDRESS_BREAK.sub("", text)
+def addresses_missing(text: str, addresses: Counter, breaks: bool = True) -> list[str]:
+    """Addresses not found unbroken in ``text``. With ``breaks`` (the drawn lines), a line
+    break right after one of ``/ . - _ ? & = @`` is where an address may break, so it is
+    taken out first; any other break, a soft or added hyphen, or a lost character makes
+    it missing. Without (copied text), any line break inside an address does."""
+    joined = _ADDRESS_BREAK.sub("", text) if breaks else text
     return sorted(a for a, n in addresses.items() if joined.count(a) < n for _ in range(n - joined.count(a)))
 
 
@@ -610,7 +611,8 @@ class CorpusResult:
     pdf: Path
     measures: Measures
     #: missing words per extractor: "poppler"/"pdfium" (title, lead, body), "…-other" (facts,
-    #: links, contact people) and "…-addr" (printed URLs and e-mail addresses, unbroken)
+    #: links, contact people) and "…-addr" (printed URLs and e-mail addresses, whole); and
+    #: "drawn-addr": addresses whose drawn lines break them elsewhere than after their punctuation
     copy: dict[str, list[str]]
 
     @property
@@ -663,5 +665,8 @@ def build_and_measure(source: Path, width: str, folder: Path) -> CorpusResult:
         missing = copy_missing(text, main + other, measures.furniture_words)
         copy[tool] = [w for w in missing if w in main]
         copy[f"{tool}-other"] = [w for w in missing if w not in main]
-        copy[f"{tool}-addr"] = addresses_missing(text, addresses)
+        copy[f"{tool}-addr"] = addresses_missing(text, addresses, breaks=False)
+    # the glyphs as drawn (pdfminer ignores /ActualText), each element's lines one below the other
+    drawn = "\n\n".join("\n".join(line.text for line in group) for group in _by_element(measures.lines).values())
+    copy["drawn-addr"] = addresses_missing(drawn, addresses)
     return CorpusResult(source.stem, width, pdf, measures, copy)

@@ -128,3 +128,16 @@ def test_brand_is_frozen():
     with pytest.raises(Exception):
         default_brand().organisation = "x"  # type: ignore[misc]
     assert isinstance(default_brand(), Brand)
+
+
+def test_brand_time_zone_default_and_bad_value(tmp_path):
+    from presskit.brand import default_brand, load_brand
+    from presskit.errors import InputError
+
+    assert default_brand().timezone == "Europe/Berlin"
+    path = tmp_path / "presskit.yaml"
+    path.write_text(MINIMAL + "timezone: Mars/Olympus\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_brand(path)
+    assert "'Mars/Olympus' is not a time zone" in caught.value.diagnostics[0].message
+    assert caught.value.diagnostics[0].location.line == MINIMAL.count("\n") + 1

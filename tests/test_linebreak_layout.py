@@ -242,18 +242,21 @@ def test_a_split_paragraph_keeps_its_lines_and_never_ends_a_part_inside_a_word(t
 
 @pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_a_url_broken_over_lines_copies_whole(tmp_path):
-    """The text layer has no line-end space after a URL broken at '/' or '.', so joining
-    the lines (as a reader does) gives the URL back."""
+    """A URL drawn broken at '/' or '.' copies whole, without a line break inside
+    (its /ActualText, see presskit.tagging.brokenwords)."""
     import subprocess
+
+    import pdfplumber
 
     source = tmp_path / "release.yaml"
     source.write_text(SYNTHETIC, "utf-8")
     out = tmp_path / "out.pdf"
     assert build_one(source, out, brand_path=_brand(tmp_path, 45, 40)).ok
-    raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    broken = [line for line in raw.splitlines() if line.rstrip().endswith(("/", ".de/", "salzwedel."))]
-    assert broken, raw  # the layout did break a URL at this width
-    joined = raw.replace("\n", "")
+    with pdfplumber.open(out) as pdf:  # the glyphs as drawn (pdfminer ignores /ActualText)
+        drawn = "\n".join(page.extract_text() for page in pdf.pages)
+    broken = [line for line in drawn.splitlines() if line.rstrip().endswith(("/", ".de/", "salzwedel."))]
+    assert broken, drawn  # the layout did break a URL at this width
+    joined = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
     for url in ("https://www.altmarkkreis-salzwedel.de/verwaltung/finanzen/haushalt-2027/beschluss?jahr=2027&fassung=endgueltig",
                 "https://www.altmarkkreis-salzwedel.de/fileadmin/user_upload/dokumente/kreistag/2026/sitzung-12/"
                 "beschlussvorlage-haushaltssatzung-2027-endfassung.pdf",

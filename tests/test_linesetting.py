@@ -72,6 +72,14 @@ def test_urls_break_only_after_joints_keeping_three_characters():
     assert {kind for kind, _ in url.breaks.values()} == {"url"}
 
 
+def test_an_address_without_a_scheme_is_a_url_and_not_hyphenated():
+    t = text("Siehe ratsinfo.kreis-x.de/sitzungen/aufzeichnung und kreis-x.de, z.B. Dr.med Abs.3 u.a.",
+             Pairs({"sitzungen": (3,), "aufzeichnung": (4,)}))
+    assert [w.text for w in t.words if w.url] == ["ratsinfo.kreis-x.de/sitzungen/aufzeichnung", "kreis-x.de,"]
+    url = t.words[1]
+    assert all(url.text[p - 1] in "/.-_?&=@" for p in url.breaks) and url.breaks
+
+
 def test_explicit_hyphens_break_after_them_and_not_before_one_letter():
     t = text("Sachsen-Anhalt E-Mail")
     assert sorted(t.words[0].breaks) == [8] and t.words[1].breaks == {}

@@ -94,14 +94,14 @@ def test_parsed_fragments_carry_what_the_line_setting_reads():
 
 
 def test_putfragline_hands_the_fragment_text_object_to_textout():
-    """The tagger recognises a URL line end by the str subclass it gets in _textOut."""
-    from presskit.linesetting import JoinedText
+    """The tagger recognises how a line ends by the str subclass it gets in _textOut."""
+    from presskit.linesetting import line_end_text
 
     seen = []
     style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12)
     p = _Preset("x", style)
     line = _line(p.frags[0], "www.example.", 200, words=1)
-    line.words[0].text = JoinedText(line.words[0].text)
+    line.words[0].text = line_end_text(line.words[0].text, "join")
     p.lines = [line, _line(p.frags[0], "de/weiter", 200, words=1)]
     canvas = Canvas("unused.pdf")
     begin = canvas.beginText
@@ -120,7 +120,7 @@ def test_putfragline_hands_the_fragment_text_object_to_textout():
     canvas.beginText = beginText
     p.wrapOn(canvas, 200, 1000)
     p.drawOn(canvas, 0, 0)
-    assert any(getattr(t, "joins_next_line", False) for t in seen), seen
+    assert any(getattr(t, "line_end", None) == "join" for t in seen), seen
 
 
 def test_text_code_is_one_entry_per_text_out_joined_by_spaces():
@@ -139,3 +139,28 @@ def test_text_code_is_one_entry_per_text_out_joined_by_spaces():
     stream = tx.getCode()
     assert stream.startswith("BT") and "Tj /Span <</MCID 0>> BDC  (tail) Tj T* EMC" in stream
     assert rl_internals.text_code(tx) is tx._code
+
+
+def test_bookmark_reference_binds_a_link_made_before_its_bookmark():
+    """``Canvas._bookmarkReference``: a link on page 1 to a bookmark made on page 2 goes there,
+    and the annotation is a dictionary the tagger can mark (see destination_link)."""
+    import pikepdf
+    from reportlab.pdfbase.pdfdoc import PDFDictionary
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    seen = []
+    add = canvas._addAnnotation
+    canvas._addAnnotation = lambda annotation, *args, **kwargs: (seen.append(annotation), add(annotation, *args, **kwargs))
+    canvas.translate(10, 20)
+    rl_internals.destination_link(canvas, "later", (0, 0, 100, 30))
+    canvas.showPage()
+    canvas.bookmarkHorizontal("later", 0, 500)
+    canvas.showPage()
+    canvas.save()
+    assert isinstance(seen[0], PDFDictionary)
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        annot = pdf.pages[0].Annots[0]
+        assert [float(v) for v in annot.Rect] == [10, 20, 110, 50]
+        assert annot.Dest[0].objgen == pdf.pages[1].obj.objgen
+        assert annot.Dest[1] == pikepdf.Name.XYZ and float(annot.Dest[3]) == 500

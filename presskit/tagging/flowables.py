@@ -52,6 +52,9 @@ class Tagged(Flowable):
         return [_retag(part, self.node) for part in parts]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        outline = getattr(canvas, "presskit_outline", None)  # a document with bookmarks (presskit.sections)
+        if outline is not None and self.node is not None:
+            outline.drawn(canvas, self.node, self.flowable, y + getattr(self, "height", 0))
         if self.node is None:
             with marking.artifact(canvas, "Layout"):
                 self.flowable.drawOn(canvas, x, y, _sW)

@@ -29,7 +29,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from presskit.resources import srgb_profile
-from presskit.tagging import contentscan, tounicode
+from presskit.tagging import contentscan, fontslim, tounicode
 from presskit.tagging.tagger import ANNOT_KEY, Mark
 from presskit.tagging.xmp import DocumentMeta, info_entries, packet
 
@@ -68,7 +68,9 @@ def finish_with_report(pdf_bytes: bytes, tagger: "Tagger", meta: DocumentMeta, r
         writer = _TreeWriter(pdf, tagger, problems)
         writer.write(root, meta)
         _wrap_untagged(pdf, problems)
-        problems.extend(tounicode.rewrite(pdf))
+        drawn = tounicode.drawn_codes(pdf)
+        problems.extend(tounicode.rewrite(pdf, drawn))
+        fontslim.slim(pdf, drawn)
         _catalog(pdf, meta)
         out = io.BytesIO()
         pdf.save(

@@ -12,8 +12,10 @@ with a fresh MCID for the same node. PDF/UA forbids artifacts inside tagged
 content and tagged content inside artifacts, and one MCID can have only one
 owner, so flattening is the only correct answer. Sequences that end up empty
 are taken out of the content stream again and their MCID is reused. Each word
-hyphenated at a line end gets a sequence of its own, ``/Span`` with ``/ActualText``,
-owned by its paragraph's node (:mod:`.brokenwords`), so that it copies whole.
+broken at a line end (hyphenated, after a typed hyphen, a URL or an e-mail address,
+as the line setter reports it) gets two sequences of its own, ``/Span`` with
+``/ActualText``, owned by its paragraph's node or its link's (:mod:`.brokenwords`),
+so that it copies whole.
 
 Links inside running text: while a paragraph of a (non-Link) node draws, the
 text of each link goes into its own ``/Link`` sequence inside the text object,
@@ -48,8 +50,12 @@ if TYPE_CHECKING:
 #: they are written as layout artifacts.
 ARTIFACT_TYPES = {"Pagination": "Pagination", "Layout": "Layout", "Page": "Page", "Background": "Layout"}
 
-#: Line ends after which no space is written: hyphens (a word was broken there) and spaces.
+#: Line ends after which no space is written: hyphens (a word was broken there) and spaces
+#: (unless the line setter says that the line ends at a space, see :func:`_join`).
 NO_SPACE_AFTER = frozenset("\u00ad-\u2010\u2011 \u00a0\n")
+WHITESPACE = frozenset(" \u00a0\n")
+#: Hyphens after which poppler joins a line to the next one, dropping the hyphen.
+HYPHENS = frozenset("-\u2010\u2011")
 
 #: The key under which the tagger marks the annotations it saw; postprocess removes it.
 ANNOT_KEY = "PresskitTag"
@@ -267,9 +273,10 @@ class Tagger:
         Line ends: platypus paragraphs end every line with ``_textOut(text, TStar=1)``;
         with :attr:`line_end_spaces` a space goes in before the T*, in the current
         font, so it is invisible and adds nothing to the layout. Lines ending in
-        a hyphen or soft hyphen (a word broken by hyphenation) get none, nor do lines whose
-        last text says it ``joins_next_line`` (a URL broken after '/' or '.', see
-        :mod:`presskit.linesetting`).
+        a hyphen or soft hyphen (a word broken by hyphenation) get none, nor do lines the
+        line setter broke inside a word (a URL broken after '/' or '.', see
+        :class:`presskit.linesetting.LineEndText`); a line it broke at a space gets one
+        even after a hyphen (``Bus- ⏎und``).
 
         Links: in tagged content that is not a Link itself, the text object gets
         a :class:`_LinkedText` that follows ReportLab's link hooks (see there).
@@ -290,20 +297,25 @@ class Tagger:
         last = [""]
 
         def _textOut(text: str, TStar: int = 0) -> None:  # noqa: N802,N803 - ReportLab's names
-            if spaces:
-                if text:
-                    last[0] = text
-                if TStar:
-                    line_end = last[0][-1:]
-                    last[0] = ""
-                    tagged = bool(self._stack) and self._stack[-1][0] == "content"
-                    joined = getattr(last[0], "joins_next_line", False)  # a URL broken at the line end
-                    if tagged and line_end and line_end not in NO_SPACE_AFTER and not joined:
-                        text = text + " "
+            # How the line ends, if the line setter said so (see presskit.linesetting.LineEndText).
+            line_text = text
+            if text:
+                last[0] = text
+            if TStar:
+                line_text = last[0]
+                last[0] = ""
+            how = getattr(line_text, "line_end", None)
+            join = _join(how, line_text)
+            if TStar:
+                line_end = line_text[-1:]
+                tagged = bool(self._stack) and self._stack[-1][0] == "content"
+                if spaces and tagged and line_end and line_end not in WHITESPACE and (
+                        how == "space" or how in (None, "end") and line_end not in NO_SPACE_AFTER):
+                    text = text + " "
             if linked is not None:
                 linked.text_out(len(code), TStar)
             if broken is not None:
-                broken.text_out(text, TStar, text_out)
+                broken.text_out(text, TStar, text_out, join)
             else:
                 text_out(text, TStar)
 
@@ -337,7 +349,11 @@ class Tagger:
             broken.unsplit([start for start, _ in segments[1:]])
             for begin, end, word in broken.spans:
                 key = next(key for start, key in reversed(segments) if start <= begin)
-                starts[begin] = (key, word)
+                # the head's line copies as the whole word, the tail's as a space (see brokenwords.py)
+                starts[begin] = (key, word.rstrip(" "))
+                tail = broken.head_end(begin) + 1
+                if tail <= end and tail not in starts:
+                    starts[tail] = (key, " ")
                 if end + 1 < len(code) and end + 1 not in starts:
                     starts[end + 1] = (key, None)  # the rest of the line, after the word
         order = sorted(starts)
@@ -511,9 +527,21 @@ class _LinkedText:
         return segments
 
 
+def _join(how: str | None, text: str) -> str | None:
+    """What goes between a line's last word and the next line's first in copied text, if
+    they must copy as one (see :mod:`.brokenwords`): ``""`` when the line setter broke the
+    line inside a word, ``" "`` when it broke it at a space after a hyphen (``Bus-⏎und``),
+    else None (the tagger's line-end space is enough)."""
+    if how in ("shy", "join"):
+        return ""
+    if how == "space" and text.rstrip(" ")[-1:] in HYPHENS:
+        return " "
+    return None
+
+
 def _tag(role: str) -> str:
     """The tag of a BDC: the structure type (grouping roles get Span, they have no own content)."""
-    return role if role not in {"Document", "Sect", "Div", "Part", "Table", "TR", "L", "LI"} else "Span"
+    return role if role not in {"Document", "Sect", "Div", "Part", "Table", "TR", "L", "LI", "TOC", "TOCI"} else "Span"
 
 
 def _link_target(annotation: Any) -> str | None:

@@ -33,11 +33,20 @@ _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 
 
-def rewrite(pdf: pikepdf.Pdf) -> list[str]:
-    """Rewrite the ToUnicode map of every simple font the pages draw with; return the problems found."""
-    used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] = {}  # font -> (font, codes, pages)
+def drawn_codes(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[Any, set[int], set[int]]]:
+    """The codes each simple font draws on the pages (and forms they paint): objgen -> (font, codes, pages)."""
+    used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] = {}
     for index, page in enumerate(pdf.pages):
         _scan(page.obj, page.obj.get("/Resources"), index, used, set())
+    return used
+
+
+def rewrite(pdf: pikepdf.Pdf, used: dict[tuple[int, int], tuple[Any, set[int], set[int]]] | None = None) -> list[str]:
+    """Rewrite the ToUnicode map of every simple font the pages draw with; return the problems found.
+
+    ``used`` is :func:`drawn_codes` of ``pdf`` when the caller has it already."""
+    if used is None:
+        used = drawn_codes(pdf)
     problems = []
     for font, codes, pages in used.values():
         where = f"page {min(pages) + 1}: font {font.get('/BaseFont')}"
@@ -59,12 +68,20 @@ def rewrite(pdf: pikepdf.Pdf) -> list[str]:
 def _scan(holder: Any, resources: Any, page: int, used: dict, seen: set[tuple[int, int]]) -> None:
     fonts = resources.get("/Font", {}) if resources is not None else {}
     xobjects = resources.get("/XObject", {}) if resources is not None else {}
+    # Per font resource name: (the simple font it names, its objgen), or None (missing or
+    # Type0). Looked up once per stream: pikepdf object access costs more than the scan itself.
+    simple: dict[str, Any] = {}
     font = None
     stack: list[Any] = []
     for operands, operator in pikepdf.parse_content_stream(holder, _OPERATORS):
         op = str(operator)
         if op == "Tf":
-            font = fonts.get(str(operands[0])) if operands else None
+            name = str(operands[0]) if operands else ""
+            if name not in simple:
+                found = fonts.get(name) if name else None
+                is_simple = found is not None and found.get("/Subtype") != Name.Type0
+                simple[name] = (found, found.objgen) if is_simple else None
+            font = simple[name]
         elif op == "q":
             stack.append(font)
         elif op == "Q":
@@ -74,13 +91,18 @@ def _scan(holder: Any, resources: Any, page: int, used: dict, seen: set[tuple[in
             if xobject is not None and xobject.get("/Subtype") == Name.Form and xobject.objgen not in seen:
                 seen.add(xobject.objgen)
                 _scan(xobject, xobject.get("/Resources", resources), page, used, seen)
-        elif font is not None and font.get("/Subtype") != Name.Type0:
-            strings = operands[0] if op == "TJ" else operands[-1:]
-            entry = used.setdefault(font.objgen, (font, set(), set()))
+        elif font is not None:
+            entry = used.get(font[1])
+            if entry is None:
+                entry = used[font[1]] = (font[0], set(), set())
             entry[2].add(page)
-            for item in strings:
-                if isinstance(item, pikepdf.String):
-                    entry[1].update(bytes(item))
+            codes = entry[1]
+            if op == "TJ":
+                for item in operands[0]:
+                    if isinstance(item, pikepdf.String):
+                        codes.update(bytes(item))
+            elif operands and isinstance(operands[-1], pikepdf.String):
+                codes.update(bytes(operands[-1]))
 
 
 def parse_cmap(data: bytes) -> dict[int, str]:

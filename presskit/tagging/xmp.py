@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape
 
 CREATOR_TOOL = "presskit"
 PRODUCER = "ReportLab PDF Library, pikepdf"
@@ -47,6 +46,12 @@ class DocumentMeta:
     def date(self) -> datetime:
         """The creation date, with a time zone (UTC if none was given)."""
         return self.created if self.created.tzinfo else self.created.replace(tzinfo=timezone.utc)
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML character references (what ``xml.sax.saxutils.escape`` does,
+    without importing ``xml.sax``, which pulls in ``urllib.request`` and ``ssl`` at start-up)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def pdf_date(when: datetime) -> str:
