@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, ValidationInfo, model_
 
 from presskit import resources
 from presskit.errors import ResourceError, error
+from presskit.i18n import _
 from presskit.model import (
     BlockText,
     Contact,
@@ -62,7 +63,7 @@ def _path(value: Any, info: ValidationInfo) -> Path:
         text = str(value)
     else:
         if not isinstance(value, str) or not value.strip():
-            fail(f"expected a file path, found {kind(value)}")
+            fail(_("expected a file path, found {kind}").format(kind=kind(value)))
         text = value.strip()
     base = None
     if isinstance(info.context, dict):
@@ -85,8 +86,8 @@ def _number(value: Any) -> Any:
             return float(text)
         except ValueError:
             pass
-        fail(f"expected a number, found '{value.strip()}'")
-    fail(f"expected a number, found {kind(value)}")
+        fail(_("expected a number, found {kind}").format(kind=f"'{value.strip()}'"))
+    fail(_("expected a number, found {kind}").format(kind=kind(value)))
 
 
 Millimetres = Annotated[float, BeforeValidator(_number), Field(ge=0, le=100)]
@@ -112,16 +113,17 @@ class Logo(_Model):
 
 def _hex(value: Any) -> str:
     if not isinstance(value, str):
-        fail(f"expected a colour such as \"#1B5E7E\", found {kind(value)}")
+        fail(_("expected a colour such as \"#1B5E7E\", found {kind}").format(kind=kind(value)))
     text = value.strip()
     if re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
         return text.upper()
     if re.fullmatch(r"[0-9A-Fa-f]{6}", text):
-        fail(f"'{text}' is not a colour", f"write it with a leading #, in quotes: \"#{text.upper()}\"")
+        fail(_("'{text}' is not a colour").format(text=text),
+             _("write it with a leading #, in quotes: {fixed}").format(fixed=f'"#{text.upper()}"'))
     if re.fullmatch(r"#[0-9A-Fa-f]{3}", text):
         full = "#" + "".join(c * 2 for c in text[1:]).upper()
-        fail(f"'{text}' is not a colour", f"write six hex digits, e.g. \"{full}\"")
-    fail(f"'{text}' is not a colour", "write # and six hex digits, e.g. \"#1B5E7E\"")
+        fail(_("'{text}' is not a colour").format(text=text), _("write six hex digits, e.g. {fixed}").format(fixed=f'"{full}"'))
+    fail(_("'{text}' is not a colour").format(text=text), _("write # and six hex digits, e.g. {fixed}").format(fixed='"#1B5E7E"'))
     raise AssertionError  # unreachable
 
 
@@ -130,9 +132,10 @@ def _cmyk(value: Any) -> Any:
         return None
     if not isinstance(value, (list, tuple)) or len(value) != 4:
         fail(
-            f"expected four CMYK values (0–100), found {kind(value)}"
-            + (f" of {len(value)}" if isinstance(value, (list, tuple)) else ""),
-            "write e.g. cmyk: [90, 45, 20, 15]",
+            (_("expected four CMYK values (0–100), found {kind} of {count}").format(kind=kind(value), count=len(value))
+             if isinstance(value, (list, tuple))
+             else _("expected four CMYK values (0–100), found {kind}").format(kind=kind(value))),
+            _("write e.g. cmyk: [90, 45, 20, 15]"),
         )
     return tuple(value)
 
@@ -150,8 +153,8 @@ class Colour(_Model):
     def _shorthand(cls, data: Any) -> Any:
         if data is None:
             fail(
-                "the colour is empty",
-                "write the colour in quotes, e.g. \"#1B5E7E\"; an unquoted # starts a comment",
+                _("the colour is empty"),
+                _("write the colour in quotes, e.g. \"#1B5E7E\"; an unquoted # starts a comment"),
             )
         if isinstance(data, str):
             return {"rgb": data}
@@ -190,8 +193,8 @@ class Fonts(_Model):
             if missing and len(missing) < len(cls.model_fields):
                 names = ", ".join(f"'{m}'" for m in missing)
                 fail(
-                    f"fonts needs all four styles; missing {names}",
-                    "give regular, bold, italic and bold_italic, or remove 'fonts:' to use Noto Sans",
+                    _("fonts needs all four styles; missing {names}").format(names=names),
+                    _("give regular, bold, italic and bold_italic, or remove 'fonts:' to use Noto Sans"),
                 )
         return data
 
@@ -208,7 +211,7 @@ def _size(value: Any) -> Any:
         for name in ("A4", "Letter"):
             if value.strip().lower() == name.lower():
                 return name
-        fail(f"expected 'A4' or 'Letter', found '{value.strip()}'")
+        fail(_("expected 'A4' or 'Letter', found '{text}'").format(text=value.strip()))
     return value
 
 
@@ -306,6 +309,10 @@ def _check_files(brand: Brand, doc: SourceDoc) -> None:
         checks.append((("logo", "file"), brand.logo.file, LOGO_SUFFIXES, "logo"))
     for name in Fonts.model_fields:
         checks.append((("fonts", name), getattr(brand.fonts, name), FONT_SUFFIXES, "font"))
+    missing_file = {"logo": _("the logo file '{file}' does not exist"), "font": _("the font file '{file}' does not exist")}
+    not_a_file = {"logo": _("the logo '{file}' is not a file"), "font": _("the font '{file}' is not a file")}
+    wrong_kind = {"logo": _("the logo '{file}' is not a SVG, PNG or JPEG file"),
+                  "font": _("the font '{file}' is not a TrueType (.ttf) or OpenType (.otf) file")}
     for yaml_path, path, suffixes, what in checks:
         where = doc.location(yaml_path)
         if not path.is_file():
@@ -315,15 +322,13 @@ def _check_files(brand: Brand, doc: SourceDoc) -> None:
             typed = shown if isinstance(shown, str) else str(path)
             problems.append(
                 error(
-                    f"the {what} file '{typed}' does not exist" if not path.exists()
-                    else f"the {what} '{typed}' is not a file",
+                    (missing_file if not path.exists() else not_a_file)[what].format(file=typed),
                     where,
-                    f"paths are relative to the brand file's folder ({brand.base_dir})",
+                    _("paths are relative to the brand file's folder ({folder})").format(folder=brand.base_dir),
                 )
             )
         elif path.suffix.lower() not in suffixes:
-            kinds = "SVG, PNG or JPEG" if what == "logo" else "TrueType (.ttf) or OpenType (.otf)"
-            problems.append(error(f"the {what} '{path.name}' is not a {kinds} file", where))
+            problems.append(error(wrong_kind[what].format(file=path.name), where))
     if problems:
         raise ResourceError(problems)
 

@@ -2,6 +2,15 @@
 
 Heavy modules (ReportLab, pydantic, Pillow, pikepdf) are imported inside the
 commands that need them, so ``presskit --help`` starts fast.
+
+Output: diagnostics (``FILE:LINE:COL: error: …``) go to stderr, the files
+written to stdout. On a terminal several files get a progress bar naming the
+file at work, diagnostics print above it and a list of the failed files with
+their first error follows it; anywhere else (pipes, CI) the output is plain
+lines, one per diagnostic or file. Messages are in the user's language
+(:mod:`presskit.i18n`); the words ``error:`` and ``warning:`` stay English on
+purpose, so that editors and scripts that read ``FILE:LINE:COL: error:`` lines
+keep working in every language.
 """
 
 from __future__ import annotations
@@ -9,28 +18,73 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shlex
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, List, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from presskit import __version__
+from presskit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from presskit.errors import Diagnostic
     from presskit.jobs import JobResult
 
+EXIT_FAILED, EXIT_USAGE = 1, 2
+#: A command that opens a PDF instead of the system viewer (tests, unusual desktops):
+#: the PDF's path is appended to it.
+OPENER_VARIABLE = "PRESSKIT_OPENER"
+
+
+# -- help with words, not Python types ---------------------------------------------------------
+def _human_help(command, ctx) -> None:
+    """Show each option's metavar (FILE, DIR, N) and nothing for flags, instead of '<list[Path]>'.
+
+    Typer labels every parameter with its Python type (``<bool>``, ``<list[Path]>``)
+    and offers no setting against it; its help asks each parameter for
+    ``display_type_rich`` (and arguments for their usage name), so those are set
+    on this command's parameters just before the help is drawn.
+    tests/test_firsthour.py checks the result on every command.
+    """
+    for param in command.get_params(ctx):
+        metavar = param.metavar
+        if getattr(param, "param_type_name", "") == "argument":
+            plural = param.nargs != 1
+            shown = (metavar or param.name.upper()) + ("..." if plural else "")
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+            param._usage_display_name = (lambda s: lambda: s)(shown if param.required else f"[{shown}]")  # type: ignore[attr-defined]
+            param.make_metavar = (lambda s: lambda *a, **k: s)(shown)  # type: ignore[method-assign]
+        elif getattr(param, "is_flag", False) or getattr(param, "count", False):
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+        elif metavar:
+            param.display_type_rich = (lambda m: lambda ctx: m)(metavar)  # type: ignore[method-assign]
+
+
+class _Command(TyperCommand):
+    def format_help(self, ctx, formatter):
+        _human_help(self, ctx)
+        return super().format_help(ctx, formatter)
+
+
+class _Group(TyperGroup):
+    def format_help(self, ctx, formatter):
+        _human_help(self, ctx)
+        return super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
     name="presskit",
-    help="Turn press releases written in YAML into branded, print-ready, accessible PDFs.",
+    cls=_Group,
+    help=_("Turn press releases written in YAML into branded, print-ready, accessible PDFs."),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
 def _version(value: bool) -> None:
@@ -41,7 +95,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
 ) -> None:
     """presskit: a press release in YAML becomes a PDF on your letterhead."""
 
@@ -65,8 +119,19 @@ def _stderr_console():
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _report(diagnostics: Iterable["Diagnostic"], console) -> None:
+def _say(console, line: str) -> None:
+    if console.is_terminal:
+        from rich.text import Text
+
+        console.print(Text(line))
+    else:
+        console.file.write(line + "\n")
+
+
+def _report(diagnostics: Iterable["Diagnostic"], console, quiet: bool = False) -> None:
     for diagnostic in diagnostics:
+        if quiet and diagnostic.severity != "error":
+            continue
         line = diagnostic.format()
         if not console.is_terminal:
             console.file.write(line + "\n")
@@ -86,39 +151,71 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _run_jobs(jobs: list, worker, n_jobs: int, verb: str) -> list["JobResult"]:
-    """Run ``worker(*args)`` for each job, in a process pool if asked; show progress on a terminal."""
+def _run_jobs(jobs: list, worker, n_jobs: int, verb: str, quiet: bool = False) -> list["JobResult"]:
+    """Run ``worker(*args)`` for each job, in a process pool if asked; show progress on a terminal.
+
+    On a terminal the bar names the file at work and every diagnostic is
+    printed above it as it comes, so nothing scrolls away under the bar.
+    """
     console = _stderr_console()
     results: list = []
-    show_progress = console.is_terminal and len(jobs) > 1
+    show_progress = console.is_terminal and len(jobs) > 1 and not quiet
 
-    def collect(iterator):
-        if not show_progress:
-            for result in iterator:
-                results.append(result)
-                _report(result.diagnostics, console)
-            return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    def run_all(on_start, on_result):
+        if n_jobs > 1 and len(jobs) > 1:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with Progress(TextColumn(f"{verb}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console, transient=True) as progress:
-            task = progress.add_task(verb, total=len(jobs))
-            for result in iterator:
-                results.append(result)
-                _report(result.diagnostics, progress.console)
-                progress.advance(task)
+            with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
+                futures = {pool.submit(worker, *args): args[0] for args in jobs}
+                pending = [args[0] for args in jobs]
+                on_start(pending[0])
+                for future in as_completed(futures):
+                    source = futures[future]
+                    pending.remove(source)
+                    on_result(_result_of(future, source))
+                    if pending:
+                        on_start(pending[0])
+            order = {str(args[0]): i for i, args in enumerate(jobs)}
+            results.sort(key=lambda r: order.get(r.source, 0))
+        else:
+            for args in jobs:
+                on_start(args[0])
+                on_result(worker(*args))
 
-    if n_jobs > 1 and len(jobs) > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    if not show_progress:
+        def plain(result):
+            results.append(result)
+            _report(result.diagnostics, console, quiet)
 
-        with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
-            futures = {pool.submit(worker, *args): args[0] for args in jobs}
-            collect(_result_of(future, futures[future]) for future in as_completed(futures))
-        order = {str(args[0]): i for i, args in enumerate(jobs)}
-        results.sort(key=lambda r: order.get(r.source, 0))
-    else:
-        collect(worker(*args) for args in jobs)
+        run_all(lambda source: None, plain)
+        return results
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn(verb), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[current]}"), console=console, transient=True) as progress:
+        task = progress.add_task(verb, total=len(jobs), current="")
+
+        def shown(result):
+            results.append(result)
+            _report(result.diagnostics, progress.console, quiet)
+            progress.advance(task)
+
+        run_all(lambda source: progress.update(task, current=Path(source).name, refresh=True), shown)
     return results
+
+
+def _failure_list(results: list["JobResult"], console) -> None:
+    """After several files: which failed, each with its first error, so nothing is lost in the scroll."""
+    failed = [r for r in results if not r.ok]
+    if not failed:
+        return
+    _say(console, ngettext("{failed} of {total} release failed:", "{failed} of {total} releases failed:",
+                           len(results)).format(failed=len(failed), total=len(results)))
+    for result in failed:
+        first = next(d for d in result.diagnostics if d.severity == "error")
+        where = f":{first.location.line}" if first.location is not None and first.location.line else ""
+        _say(console, f"  {result.source}{where}: {first.message}")
 
 
 def _result_of(future, source: Path) -> "JobResult":
@@ -129,8 +226,8 @@ def _result_of(future, source: Path) -> "JobResult":
     try:
         return future.result()
     except Exception as exc:  # BrokenProcessPool and the like: never a traceback
-        message = f"the worker building this file stopped: {type(exc).__name__}: {exc}"
-        return JobResult(str(source), None, (error(message, Location.of_file(source), hint="try again without --jobs"),))
+        message = _("the worker building this file stopped: {reason}").format(reason=f"{type(exc).__name__}: {exc}")
+        return JobResult(str(source), None, (error(message, Location.of_file(source), hint=_("try again without --jobs")),))
 
 
 def _inputs(paths: List[Path]) -> list[Path]:
@@ -138,45 +235,98 @@ def _inputs(paths: List[Path]) -> list[Path]:
 
     found = expand_inputs(paths)
     if not found:
-        raise _usage_error("no release files found in " + ", ".join(str(p) for p in paths))
+        raise _usage_error(_("no release files found in {paths}").format(paths=", ".join(str(p) for p in paths)))
     return found
 
 
+def open_file(path: Path) -> str | None:
+    """Open ``path`` in the system viewer (or ``$PRESSKIT_OPENER``); a problem comes back as text."""
+    command = os.environ.get(OPENER_VARIABLE)
+    try:
+        if command:
+            subprocess.Popen([*shlex.split(command), str(path)], stdin=subprocess.DEVNULL)
+        elif sys.platform == "win32":  # pragma: no cover - not tested on Windows
+            os.startfile(str(path))  # type: ignore[attr-defined]
+        else:
+            opener = "open" if sys.platform == "darwin" else "xdg-open"
+            subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+_QUIET = typer.Option(False, "-q", "--quiet", help=_("Print only errors."))
+_VERBOSE = typer.Option(False, "-v", "--verbose", help=_("Also say how long each file took."))
+_STRICT = typer.Option(False, "--strict", help=_("Treat warnings as errors: a file with warnings fails."))
+_BRAND_HELP = _("Brand file to use instead of presskit.yaml or the default.")
+_ALLOW_HELP = _("Also allow images from this folder (repeatable).")
+_PATHS_HELP = _("Release files, or folders of them.")
+
+
+def _verbose_lines(results: list["JobResult"], quiet: bool, verbose: bool) -> None:
+    if not verbose or quiet:
+        return
+    for result in results:
+        state = _("ok") if result.ok else _("failed")
+        warnings = sum(1 for d in result.diagnostics if d.severity == "warning")
+        typer.echo(ngettext("{file}: {state}, {warnings} warning, {seconds:.2f} s",
+                            "{file}: {state}, {warnings} warnings, {seconds:.2f} s", warnings).format(
+            file=result.source, state=state, warnings=warnings, seconds=result.seconds), err=True)
+
+
 # -- commands -------------------------------------------------------------------
-@app.command()
+@app.command(cls=_Command, help=_("Build the PDF of each release file; print its warnings like 'check'."))
 def build(
-    paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="A .pdf file (one input) or a folder (default: out/)."),
-    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build this many files in parallel."),
-    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+    paths: List[Path] = typer.Argument(..., metavar="FILE", help=_PATHS_HELP, show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
+                                          help=_("A .pdf file (one input) or a folder (default: out/).")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help=_("Build this many files in parallel.")),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
+    strict: bool = _STRICT,
+    open_pdf: bool = typer.Option(False, "--open", help=_("Open each PDF in the system viewer once it is built.")),
+    quiet: bool = _QUIET,
+    verbose: bool = _VERBOSE,
 ) -> None:
-    """Build the PDF of each release file."""
+    """Build the PDF of each release file; print its warnings like 'check'."""
     from presskit.errors import UsageError
     from presskit.jobs import build_one, output_for
 
     sources = _inputs(paths)
     try:
-        planned = [(src, output_for(src, output, len(sources) == 1), brand, tuple(allow_dir)) for src in sources]
+        planned = [(src, output_for(src, output, len(sources) == 1), brand, tuple(allow_dir), None, strict)
+                   for src in sources]
     except UsageError as exc:
         raise _usage_error(exc.diagnostics[0].message)
-    results = _run_jobs(planned, build_one, jobs, "Building")
-    built = [r for r in results if r.ok]
-    for result in built:
-        typer.echo(f"wrote {result.output}")
-    failed = len(results) - len(built)
-    if failed:
-        _stderr_console().file.write(f"{failed} of {len(results)} release(s) failed\n")
+    results = _run_jobs(planned, build_one, jobs, _("Building"), quiet)
+    built = [r for r in results if r.ok and r.output]
+    if not quiet:
+        for result in built:
+            typer.echo(_("wrote {path}").format(path=result.output))
+    _verbose_lines(results, quiet, verbose)
+    console = _stderr_console()
+    if open_pdf:
+        for result in built:
+            problem = open_file(Path(result.output))
+            if problem:
+                _say(console, "warning: " + _("cannot open {path}: {reason}").format(path=result.output, reason=problem))
+    if len(built) < len(results):
+        if len(results) > 1 and not quiet:
+            _failure_list(results, console)
+        elif len(results) > 1:
+            _say(console, _("{failed} of {total} release(s) failed").format(failed=len(results) - len(built), total=len(results)))
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
+@app.command(cls=_Command, help=_("Build a press kit: cover, contents, the releases, photos and contacts in one PDF."))
 def kit(
-    path: Path = typer.Argument(..., help="The press kit file (KIT.yaml).", show_default=False),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The kit's .pdf, or a folder (default: out/)."),
-    make_zip: bool = typer.Option(False, "--zip", help="Also write OUT.zip: the kit, each release's PDF, the photos with their credits."),
-    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
-    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+    path: Path = typer.Argument(..., metavar="FILE", help=_("The press kit file (KIT.yaml)."), show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
+                                          help=_("The kit's .pdf, or a folder (default: out/).")),
+    make_zip: bool = typer.Option(False, "--zip", help=_("Also write OUT.zip: the kit, each release's PDF, the photos with their credits.")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
 ) -> None:
     """Build a press kit: cover, contents, the releases, photos and contacts in one PDF."""
     from presskit.kitpdf import build_kit
@@ -186,66 +336,98 @@ def kit(
     if not result.ok:
         raise typer.Exit(EXIT_FAILED)
     for written in result.output.split(", "):
-        typer.echo(f"wrote {written}")
+        typer.echo(_("wrote {path}").format(path=written))
 
 
-@app.command()
+@app.command(cls=_Command, help=_('Validate and lint releases without writing anything.'))
 def check(
-    paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
-    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to check against."),
-    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+    paths: List[Path] = typer.Argument(..., metavar="FILE", help=_PATHS_HELP, show_default=False),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_("Brand file to check against.")),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
+    strict: bool = _STRICT,
+    quiet: bool = _QUIET,
+    verbose: bool = _VERBOSE,
 ) -> None:
     """Validate and lint releases without writing anything."""
     from presskit.jobs import check_one
 
     sources = _inputs(paths)
-    results = _run_jobs([(src, brand, tuple(allow_dir)) for src in sources], check_one, 1, "Checking")
+    results = _run_jobs([(src, brand, tuple(allow_dir), None, strict) for src in sources], check_one, 1,
+                        _("Checking"), quiet)
     errors = sum(1 for r in results for d in r.diagnostics if d.severity == "error")
     warnings = sum(1 for r in results for d in r.diagnostics if d.severity == "warning")
-    summary = f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)"
-    typer.echo(summary)
+    _verbose_lines(results, quiet, verbose)
+    if not quiet:
+        typer.echo(_("{files} file(s) checked: {errors} error(s), {warnings} warning(s)").format(
+            files=len(results), errors=errors, warnings=warnings))
+        if len(results) > 1:
+            _failure_list(results, _stderr_console())
     if errors:
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
+@app.command(cls=_Command, help=_('Write a new release file from a commented template (never overwrites).'))
 def new(
-    title: str = typer.Argument(..., help="The headline of the new release."),
-    date: Optional[str] = typer.Option(None, "--date", help="Release date as YYYY-MM-DD (default: today)."),
-    directory: Path = typer.Option(Path("releases"), "--dir", help="Folder for the new file."),
+    title: str = typer.Argument(..., metavar="TITLE", help=_("The headline of the new release.")),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help=_("Release date as YYYY-MM-DD (default: today).")),
+    directory: Path = typer.Option(Path("releases"), "--dir", metavar="DIR", help=_("Folder for the new file.")),
+    quiet: bool = _QUIET,
 ) -> None:
     """Write a new release file from a commented template (never overwrites)."""
     from presskit.errors import PresskitError
-    from presskit.newfile import write_new_release
+    from presskit.newfile import parse_new_date, write_new_release
 
-    if date is None:
-        when = dt.date.today()
-    else:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            raise _usage_error(f"--date {date!r} is not a date; write it as YYYY-MM-DD, e.g. {dt.date.today():%Y-%m-%d}")
     try:
+        when = dt.date.today() if date is None else parse_new_date(date)
         path = write_new_release(title, when, directory)
-    except PresskitError as exc:  # an empty title is wrong usage (2), an existing file a failure (1)
+    except PresskitError as exc:  # a bad title or date is wrong usage (2), an existing file a failure (1)
         _report(exc.diagnostics, _stderr_console())
         raise typer.Exit(exc.exit_code)
-    typer.echo(f"wrote {path}")
+    if not quiet:
+        typer.echo(_("wrote {path}").format(path=path))
 
 
-@app.command()
-def schema() -> None:
+@app.command(cls=_Command, help=_('Set up a press office folder: brand file, releases/, schema and editor settings.'))
+def init(
+    directory: Path = typer.Argument(Path("."), metavar="DIR", help=_("The press office folder (default: the current folder).")),
+    quiet: bool = _QUIET,
+) -> None:
+    """Set up a press office folder: brand file, releases/, schema and editor settings."""
+    from presskit.errors import PresskitError
+    from presskit.setup import init_folder
+
+    try:
+        done = init_folder(directory)
+    except PresskitError as exc:
+        _report(exc.diagnostics, _stderr_console())
+        raise typer.Exit(exc.exit_code)
+    if quiet:
+        return
+    for path, created in done:
+        typer.echo((_("wrote {path}") if created else _("kept {path} (it exists already)")).format(path=path))
+    typer.echo(_("Next: fill in {brand}, then: presskit new \"Title\" --dir {releases}").format(
+        brand=directory / "presskit.yaml", releases=directory / "releases"))
+
+
+@app.command(cls=_Command, help=_('Print the JSON Schema of the release file (for yaml-language-server).'))
+def schema(
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help=_("Write the schema to this file instead of printing it.")),
+) -> None:
     """Print the JSON Schema of the release file (for yaml-language-server)."""
-    import json
+    from presskit.schema import release_schema_text
 
-    from presskit.schema import release_json_schema
+    if output is None:
+        typer.echo(release_schema_text(), nl=False)
+        return
+    from presskit.outputs import write_atomic
 
-    typer.echo(json.dumps(release_json_schema(), indent=2, ensure_ascii=False))
+    write_atomic(output, release_schema_text().encode("utf-8"))
+    typer.echo(_("wrote {path}").format(path=output))
 
 
-@app.command()
+@app.command(cls=_Command, help=_("Print a PDF's structure tree and its accessibility findings (PDF/UA, PDF/A)."))
 def inspect(
-    paths: List[Path] = typer.Argument(..., help="PDF files, made by presskit or anything else.", show_default=False),
+    paths: List[Path] = typer.Argument(..., metavar="PDF", help=_("PDF files, made by presskit or anything else."), show_default=False),
 ) -> None:
     """Print a PDF's structure tree and its accessibility findings (PDF/UA, PDF/A)."""
     from presskit.tagging.inspect import inspect_pdf
@@ -256,7 +438,8 @@ def inspect(
         try:
             report = inspect_pdf(path)
         except Exception as exc:  # pikepdf raises several kinds for files that are not PDFs
-            console.file.write(f"{path}: error: cannot read this file as a PDF ({type(exc).__name__}: {exc})\n")
+            reason = f"{type(exc).__name__}: {exc}"
+            console.file.write(f"{path}: error: " + _("cannot read this file as a PDF ({reason})").format(reason=reason) + "\n")
             failed += 1
             continue
         typer.echo(report.render())
@@ -266,19 +449,20 @@ def inspect(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
+@app.command(cls=_Command, help=_("Build the static newsroom: a page per release, the index, RSS and Atom (embargoes kept)."))
 def site(
-    paths: List[Path] = typer.Argument(..., help="Release files, or folders of them.", show_default=False),
-    output: Path = typer.Option(..., "-o", "--output", help="The site's folder (replaced as a whole)."),
-    base_url: str = typer.Option(..., "--base-url", help="The address the site will have, e.g. https://www.example.org/presse/."),
-    now: Optional[str] = typer.Option(None, "--now", help="Publish as of this time, YYYY-MM-DD HH:MM in the brand's time zone (default: now)."),
-    kit: List[Path] = typer.Option([], "--kit", help="Also a page for this press kit file (repeatable)."),
-    brand: Optional[Path] = typer.Option(None, "--brand", help="Brand file to use instead of presskit.yaml or the default."),
-    allow_dir: List[Path] = typer.Option([], "--allow-dir", help="Also allow images from this folder (repeatable)."),
+    paths: List[Path] = typer.Argument(..., metavar="FILE", help=_PATHS_HELP, show_default=False),
+    output: Path = typer.Option(..., "-o", "--output", metavar="DIR", help=_("The site's folder (replaced as a whole).")),
+    base_url: str = typer.Option(..., "--base-url", metavar="URL",
+                                 help=_("The address the site will have, e.g. https://www.example.org/presse/.")),
+    now: Optional[str] = typer.Option(None, "--now", metavar="DATE",
+                                      help=_("Publish as of this time, YYYY-MM-DD HH:MM in the brand's time zone (default: now).")),
+    kit: List[Path] = typer.Option([], "--kit", metavar="FILE", help=_("Also a page for this press kit file (repeatable).")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
 ) -> None:
     """Build the static newsroom: a page per release, the index, RSS and Atom (embargoes kept)."""
     from presskit.errors import PresskitError
-    from presskit.i18n import _
     from presskit.web.site import build_site, parse_now
 
     console = _stderr_console()
@@ -297,13 +481,12 @@ def site(
         raise typer.Exit(EXIT_FAILED)
 
 
-@app.command()
+@app.command(cls=_Command, help=_("Preview a built site on http://127.0.0.1 (Ctrl-C stops)."))
 def serve(
-    folder: Path = typer.Argument(..., help="A folder written by 'presskit site'.", show_default=False),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port on 127.0.0.1."),
+    folder: Path = typer.Argument(..., metavar="DIR", help=_("A folder written by 'presskit site'."), show_default=False),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, metavar="N", help=_("Port on 127.0.0.1.")),
 ) -> None:
     """Preview a built site on http://127.0.0.1 (Ctrl-C stops)."""
-    from presskit.i18n import _
     from presskit.web.serve import make_server
 
     if not folder.is_dir():

@@ -118,7 +118,11 @@ class TextParagraph(Paragraph):
             return []
         first = self._part(lines[:s])
         rl_internals.set_justify_last(first, not lines[s - 1].lineBreak)
-        return [first, self._part(lines[s:])]
+        rest = self._part(lines[s:])
+        # the paragraph's end is in the rest: so is its promise to keep with what follows (a
+        # quote's last lines with the attribution, even when the rest is split again)
+        rest.keepWithNext = self.getKeepWithNext()
+        return [first, rest]
 
     def _part(self, lines) -> "TextParagraph":
         part = TextParagraph(None, self.style, frags=rejoin(lines), hyphenator=self.hyphenator)
@@ -203,6 +207,7 @@ class Stack(Flowable):
                 continue
             parts = child.split(inner, room - used - gaps[index]) if room - used - gaps[index] > 0 else []
             if len(parts) >= 2:
+                _keeps_like(parts[-1], child)
                 head.append(parts[0])
                 tail = list(parts[1:]) + self.children[index + 1 :]
             else:
@@ -214,6 +219,9 @@ class Stack(Flowable):
                     _, kept_height = kept.wrap(inner, _HUGE)
                     pieces = kept.split(inner, kept_height - 1)
                     if len(pieces) >= 2:
+                        # the lines that go along still keep with it: the rest of this Stack may
+                        # be offered the room left on this page, and split there again
+                        _keeps_like(pieces[-1], kept)
                         head.append(pieces[0])
                         tail = list(pieces[1:]) + tail
                     else:
@@ -249,6 +257,13 @@ class Stack(Flowable):
         for child, h, gap in self._layout:
             y -= gap + h
             child.drawOn(canv, left, y)
+
+
+def _keeps_like(part: Flowable, whole: Flowable) -> None:
+    """The last part of a split flowable keeps with what follows if the whole did (the
+    flag may sit on a wrapper, such as Tagged, whose parts are new wrappers)."""
+    if whole.getKeepWithNext() and not part.getKeepWithNext():
+        part.keepWithNext = 1
 
 
 class Columns(Flowable):

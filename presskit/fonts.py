@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from presskit.errors import ResourceError, error
+from presskit.i18n import _
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -125,8 +126,8 @@ def register_family(paths: dict[str, Path], display_name: str) -> FontFamily:
             except (TTFError, OSError, ValueError) as exc:
                 raise ResourceError(
                     error(
-                        f"cannot use font file {path}: {exc}",
-                        hint="give a TrueType (.ttf) or OpenType file with TrueType outlines",
+                        _("cannot use font file {file}: {reason}").format(file=path, reason=exc),
+                        hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
                     )
                 ) from exc
         names[face] = name

@@ -38,6 +38,17 @@ def user_languages() -> list[str]:
     return []
 
 
+def user_language() -> str:
+    """``"de"`` if the user's first language with a catalog or template is German, else ``"en"``."""
+    for value in user_languages():
+        code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+        if code == "de":
+            return "de"
+        if code in ("en", "c", "posix"):
+            return "en"
+    return "en"
+
+
 @cache
 def translation() -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=user_languages() or None, fallback=True)
@@ -46,6 +57,11 @@ def translation() -> gettext.NullTranslations:
 def _(message: str) -> str:
     """``message`` (English) in the user's language."""
     return translation().gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it yet (class constants); ``_()`` it when used."""
+    return message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

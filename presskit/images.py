@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from presskit.errors import Location, ResourceError, error
+from presskit.i18n import N_, _
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 80_000_000          # a 10,000 × 8,000 photo; larger is refused
@@ -42,7 +43,7 @@ def resolve_path(
     base_dir: Path,
     allowed_dirs: Iterable[Path],
     location: Location | None,
-    what: str = "image",
+    what: str = N_("image"),
 ) -> Path:
     """The file a release names, checked to exist and to stay inside the allowed folders."""
     candidate = (base_dir / typed).resolve()
@@ -50,18 +51,19 @@ def resolve_path(
     if not any(candidate == root or root in candidate.parents for root in roots):
         raise ResourceError(
             error(
-                f"{what} '{typed}' is outside the release's folder",
+                _("{what} '{file}' is outside the release's folder").format(what=_(what), file=typed),
                 location,
-                hint="copy the file next to the release (e.g. into an images/ folder), "
-                "or allow its folder with --allow-dir",
+                hint=_("copy the file next to the release (e.g. into an images/ folder), "
+                       "or allow its folder with --allow-dir"),
             )
         )
     if not candidate.is_file():
         raise ResourceError(
             error(
-                f"{what} file '{typed}' not found",
+                _("{what} file '{file}' not found").format(what=_(what), file=typed),
                 location,
-                hint=f"the path is relative to the release's folder ({base_dir.resolve()}); check its spelling",
+                hint=_("the path is relative to the release's folder ({folder}); check its spelling").format(
+                    folder=base_dir.resolve()),
             )
         )
     return candidate
@@ -74,9 +76,10 @@ def _open(path: Path, location: Location | None):
     if size > MAX_FILE_BYTES:
         raise ResourceError(
             error(
-                f"image '{path.name}' is {size / 1048576:.0f} MB, more than the {MAX_FILE_BYTES // 1048576} MB presskit accepts",
+                _("image '{file}' is {size:.0f} MB, more than the {limit} MB presskit accepts").format(
+                    file=path.name, size=size / 1048576, limit=MAX_FILE_BYTES // 1048576),
                 location,
-                hint="save a smaller copy (a photo for print needs no more than about 4000 pixels across)",
+                hint=_("save a smaller copy (a photo for print needs no more than about 4000 pixels across)"),
             )
         )
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -87,9 +90,10 @@ def _open(path: Path, location: Location | None):
             if image.format not in ("JPEG", "PNG", "GIF", "TIFF", "WEBP", "BMP"):
                 raise ResourceError(
                     error(
-                        f"'{path.name}' is a {image.format} image, which presskit cannot embed",
+                        _("'{file}' is a {format} image, which presskit cannot embed").format(
+                            file=path.name, format=image.format),
                         location,
-                        hint="use a JPEG or PNG file",
+                        hint=_("use a JPEG or PNG file"),
                     )
                 )
             if image.width * image.height > MAX_PIXELS:
@@ -100,18 +104,20 @@ def _open(path: Path, location: Location | None):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ResourceError(
             error(
-                f"image '{path.name}' is too large to open safely: it has too many pixels",
+                _("image '{file}' is too large to open safely: it has too many pixels").format(file=path.name),
                 location,
-                hint=f"use an image of at most {MAX_PIXELS // 1_000_000} megapixels",
+                hint=_("use an image of at most {limit} megapixels").format(limit=MAX_PIXELS // 1_000_000),
             )
         ) from exc
     except UnidentifiedImageError as exc:
         raise ResourceError(
-            error(f"'{path.name}' is not an image presskit can read", location, hint="use a JPEG or PNG file")
+            error(_("'{file}' is not an image presskit can read").format(file=path.name), location,
+                  hint=_("use a JPEG or PNG file"))
         ) from exc
     except (OSError, ValueError, SyntaxError) as exc:
         raise ResourceError(
-            error(f"image '{path.name}' is damaged or unreadable: {exc}", location, hint="export it again as JPEG or PNG")
+            error(_("image '{file}' is damaged or unreadable: {reason}").format(file=path.name, reason=exc), location,
+                  hint=_("export it again as JPEG or PNG"))
         ) from exc
     return image
 

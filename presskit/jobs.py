@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from presskit.errors import Diagnostic, InputError, Location, UsageError, error
+from presskit.i18n import _
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def output_for(source: Path, out: Path | None, single: bool) -> Path:
         return out
     folder = out if out is not None else Path("out")
     if folder.suffix.lower() == ".pdf":
-        raise UsageError(error(f"-o {folder}: with several inputs the output must be a folder"))
+        raise UsageError(error(_("-o {folder}: with several inputs the output must be a folder").format(folder=folder)))
     return folder / (source.stem + ".pdf")
 
 
@@ -58,7 +59,7 @@ def _load(source: Path, brand_path: Path | None):
     from presskit.model import load_release
 
     if not source.exists():
-        raise InputError(error("no such file", Location.of_file(source)))
+        raise InputError(error(_("no such file"), Location.of_file(source)))
     release = load_release(source, display=str(source))
     brand = brand_for(source, brand_path)
     return release, brand
@@ -76,41 +77,53 @@ def _run(source: Path, work) -> JobResult:
         output = None
         diagnostics = (
             error(
-                f"internal error: {type(exc).__name__}: {exc}",
+                _("internal error: {reason}").format(reason=f"{type(exc).__name__}: {exc}"),
                 Location.of_file(source),
-                hint="this is a bug in presskit; please report it with the file (PRESSKIT_DEBUG=1 shows details)",
+                hint=_("this is a bug in presskit; please report it with the file (PRESSKIT_DEBUG=1 shows details)"),
             ),
         )
     return JobResult(str(source), output, tuple(diagnostics), time.perf_counter() - started)
 
 
-def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = ()) -> JobResult:
-    """Build ``source`` into ``output`` (atomically); problems come back as diagnostics."""
+def _lint(release, brand, today: dt.date | None, strict: bool) -> tuple[Diagnostic, ...]:
+    """The release's warnings; with ``strict`` they are errors, so the file fails."""
+    from presskit.lint import lint_release, strict_errors
+    from presskit.render import overlong_headline_words
+
+    warnings = tuple(lint_release(release, today=today or dt.date.today(),
+                                  overlong_headline_words=overlong_headline_words(release, brand)))
+    return tuple(strict_errors(warnings)) if strict else warnings
+
+
+def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
+              today: dt.date | None = None, strict: bool = False) -> JobResult:
+    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics."""
 
     def work():
         from presskit.outputs import write_atomic
         from presskit.render import render_pdf
 
         release, brand = _load(source, brand_path)
+        warnings = _lint(release, brand, today, strict)
         pdf = render_pdf(release, brand, allow_dirs)
+        if strict and warnings:  # each one is an error now: write nothing
+            return None, warnings
         write_atomic(output, pdf)
-        return str(output), ()
+        return str(output), warnings
 
     return _run(source, work)
 
 
 def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
-              today: dt.date | None = None) -> JobResult:
+              today: dt.date | None = None, strict: bool = False) -> JobResult:
     """Validate and lint ``source`` and everything it refers to, writing nothing."""
 
     def work():
-        from presskit.lint import lint_release
-        from presskit.render import check_release, overlong_headline_words
+        from presskit.render import check_release
 
         release, brand = _load(source, brand_path)
-        warnings = lint_release(release, today=today or dt.date.today(),
-                                overlong_headline_words=overlong_headline_words(release, brand))
+        warnings = _lint(release, brand, today, strict)
         check_release(release, brand, allow_dirs)
-        return None, tuple(warnings)
+        return None, warnings
 
     return _run(source, work)

@@ -9,9 +9,11 @@ tagging hooks on ``_putFragLine`` and the link annotations keep working).
 * A word may span fragments (``**Land**rat``, a link inside a word); it is
   hyphenated as one word. A line-end hyphen is U+00AD, appended to the line's
   last text: the font draws it, and it copies as a soft hyphen.
-* Spaces stretch by half and shrink by a fifth of their width; a no-break
+* Spaces stretch by half and shrink by a third of their width; a no-break
   space (U+00A0) is never a break but stretches like the others (ReportLab
-  draws it with the space's code, so the PDF word spacing applies to it).
+  draws it with the space's code, so the PDF word spacing applies to it) -
+  except the one after ``Tel.`` and the like, a last-resort break (the
+  number itself stays whole) taken only instead of a line stretched beyond 2x.
 * Break penalties: hyphenation points (the hyphenator's own weights when it
   has ``breaks``), explicit hyphens, soft hyphens typed by the writer.
 * URLs (also ``kreis-x.de/karte`` without ``https://``) and e-mail addresses
@@ -33,12 +35,13 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from presskit import rl_internals
 from presskit.typography.linebreak import INF, Box, Glue, Item, Line, Params, Penalty, break_lines
+from presskit.typography.smarten import PHONE_WORDS
 
 SHY = "\u00ad"
 NBSP = "\u00a0"
 WHITESPACE = " \t\n\r"
 STRETCH = 0.5   # of a space's width
-SHRINK = 0.3
+SHRINK = 1 / 3   # as TeX
 
 HYPHEN_PENALTY = 50        # a hyphenation point of uniform quality
 EXPLICIT_PENALTY = 30      # after a hyphen the writer typed
@@ -48,6 +51,7 @@ URL_SLASH_PENALTY = 20     # after '/' or '@': the natural joints of an address
 URL_SCHEME_PENALTY = 400   # right after 'https://'
 HEADLINE_PENALTY = 300     # hyphenating a headline word that does not fit
 EMERGENCY_PENALTY = 900    # between any two letters of an overlong word
+TIE_PENALTY = 3000         # after "Tel.": a last resort, rather than a line stretched beyond 2x
 
 URL_BREAK_AFTER = "/.-_?&=@"
 DASHES = ("\u2013", "\u2014")  # a dash standing alone as a word never starts a line
@@ -248,7 +252,10 @@ class ParagraphText:
                     # one), but it stretches like every space (PDF word spacing applies to it)
                     char = NBSP if word.nobreak else " "
                     space = _width(char, last_frag)
-                    items.append(Penalty(0.0, INF))
+                    if word.nobreak and word.text in PHONE_WORDS:  # the number itself stays whole
+                        items.append(Penalty(0.0, TIE_PENALTY, last_resort=True, content=Piece(last_frag, "", "space")))
+                    else:
+                        items.append(Penalty(0.0, INF))
                     items.append(Glue(space, space * STRETCH, space * SHRINK, Piece(last_frag, char, "space")))
                 else:
                     space = _space(last_frag.fontName, last_frag.fontSize)

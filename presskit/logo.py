@@ -14,6 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from presskit.errors import Location, ResourceError, error
+from presskit.i18n import _
 from presskit.images import prepare
 from presskit.styles import Theme
 
@@ -31,7 +32,8 @@ class LogoArt:
 def load_logo(path: Path, location: Location | None, box_size_pt: float) -> LogoArt:
     """Load and check a logo file; raster logos are prepared at print resolution."""
     if not path.is_file():
-        raise ResourceError(error(f"logo file '{path}' not found", location, hint="check the path in the brand file"))
+        raise ResourceError(error(_("logo file '{file}' not found").format(file=path), location,
+                                  hint=_("check the path in the brand file")))
     if path.suffix.lower() == ".svg":
         from svglib.svglib import svg2rlg
 
@@ -39,11 +41,13 @@ def load_logo(path: Path, location: Location | None, box_size_pt: float) -> Logo
             drawing = svg2rlg(str(path))
         except Exception as exc:  # svglib raises many kinds for bad SVG
             raise ResourceError(
-                error(f"logo '{path.name}' is not a readable SVG file: {exc}", location, hint="export the logo again as plain SVG or PNG")
+                error(_("logo '{file}' is not a readable SVG file: {reason}").format(file=path.name, reason=exc), location,
+                      hint=_("export the logo again as plain SVG or PNG"))
             ) from exc
         if drawing is None or not drawing.width or not drawing.height:
             raise ResourceError(
-                error(f"logo '{path.name}' is not a readable SVG file", location, hint="export the logo again as plain SVG or PNG")
+                error(_("logo '{file}' is not a readable SVG file").format(file=path.name), location,
+                      hint=_("export the logo again as plain SVG or PNG"))
             )
         return LogoArt(drawing=drawing, width=float(drawing.width), height=float(drawing.height))
     prepared = prepare(path, box_size_pt * 2, location)

@@ -34,6 +34,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
 from presskit.errors import Diagnostic, ValidationError, error
+from presskit.i18n import N_, _, ngettext
 from presskit.source import SourceDoc, load_yaml
 
 __all__ = [
@@ -64,13 +65,13 @@ def fail(message: str, hint: str | None = None) -> None:
 def kind(value: Any) -> str:
     """'a list', 'a mapping', 'text', … for messages like 'expected text, found a list'."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     return type(value).__name__
 
 
@@ -82,7 +83,7 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        fail(f"expected text, found {kind(value)}")
+        fail(_("expected text, found {kind}").format(kind=kind(value)))
     value = value.strip()
     return value or None
 
@@ -102,7 +103,7 @@ def _required(convert: Callable[[Any], str | None]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         result = convert(value)
         if result is None:
-            fail("'{key}' is empty", "write a value after the colon")
+            fail(_("'{key}' is empty"), _("write a value after the colon"))
         return result  # type: ignore[return-value]
 
     return check
@@ -124,15 +125,17 @@ def _listish(what: str) -> Callable[[Any], Any]:
             return ()
         if isinstance(value, (list, tuple)):
             return value
-        fail(f"expected a list of {what}, found {kind(value)}", "start each entry on its own line with '- '")
+        fail(_("expected a list of {what}, found {kind}").format(what=what, kind=kind(value)),
+             _("start each entry on its own line with '- '"))
 
     return check
 
 
 # -- dates ---------------------------------------------------------------------
 
-_MONTHS = [None, "January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+def _month(number: int) -> str:
+    return [_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"), _("August"),
+            _("September"), _("October"), _("November"), _("December")][number - 1]
 
 _OTHER_DATE_FORMS = [
     re.compile(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>\d{4})"),
@@ -159,10 +162,10 @@ def _guess_date(text: str) -> tuple[datetime.date | None, str]:
 
 def _calendar_problem(year: int, month: int, day: int) -> str | None:
     if not 1 <= month <= 12:
-        return "there is no month {:02d}".format(month)
+        return _("there is no month {month:02d}").format(month=month)
     days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
     if not 1 <= day <= days:
-        return f"{_MONTHS[month]} {year} has {days} days"
+        return _("{month} {year} has {days} days").format(month=_month(month), year=year, days=days)
     return None
 
 
@@ -171,7 +174,8 @@ def parse_date(value: Any) -> datetime.date:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
     if not isinstance(value, str) or not value.strip():
-        fail(f"expected a date (YYYY-MM-DD), found {kind(value)}", "write the date as YYYY-MM-DD, e.g. 2019-01-18")
+        fail(_("expected a date (YYYY-MM-DD), found {kind}").format(kind=kind(value)),
+             _("write the date as YYYY-MM-DD, e.g. {example}").format(example="2019-01-18"))
     text = value.strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
@@ -179,10 +183,11 @@ def parse_date(value: Any) -> datetime.date:
         problem = _calendar_problem(y, m, d)
         if problem is None and y >= 1:
             return datetime.date(y, m, d)
-        fail(f"{text} is not a calendar date", problem)
+        fail(_("{text} is not a calendar date").format(text=text), problem)
     guess, rest = _guess_date(text)
     example = guess.isoformat() if guess is not None and not rest.strip() else "2019-01-18"
-    fail(f"'{text}' is not a date in the form YYYY-MM-DD", f"write the date as YYYY-MM-DD, e.g. {example}")
+    fail(_("'{text}' is not a date in the form YYYY-MM-DD").format(text=text),
+         _("write the date as YYYY-MM-DD, e.g. {example}").format(example=example))
     raise AssertionError  # unreachable
 
 
@@ -190,18 +195,18 @@ def parse_datetime(value: Any) -> datetime.datetime:
     """Validate ``YYYY-MM-DD HH:MM`` text into a naive local date and time."""
     if isinstance(value, datetime.datetime):
         return value
-    hint_default = "write the date and time as YYYY-MM-DD HH:MM, e.g. 2019-01-18 10:00"
+    hint_default = _("write the date and time as YYYY-MM-DD HH:MM, e.g. {example}").format(example="2019-01-18 10:00")
     if not isinstance(value, str) or not value.strip():
-        fail(f"expected a date and time (YYYY-MM-DD HH:MM), found {kind(value)}", hint_default)
+        fail(_("expected a date and time (YYYY-MM-DD HH:MM), found {kind}").format(kind=kind(value)), hint_default)
     text = value.strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})", text)
     if match:
         y, m, d, hh, mm = (int(g) for g in match.groups())
         problem = _calendar_problem(y, m, d)
         if problem is not None or y < 1:
-            fail(f"{text} is not a calendar date", problem)
+            fail(_("{text} is not a calendar date").format(text=text), problem)
         if hh > 23 or mm > 59:
-            fail(f"{text} is not a valid time of day", "hours run from 00 to 23, minutes from 00 to 59")
+            fail(_("{text} is not a valid time of day").format(text=text), _("hours run from 00 to 23, minutes from 00 to 59"))
         return datetime.datetime(y, m, d, hh, mm)
     guess, rest = _guess_date(text)
     if guess is not None:
@@ -210,9 +215,9 @@ def parse_datetime(value: Any) -> datetime.datetime:
             example = f"{guess.isoformat()} {int(time['H']):02d}:{time['M']}"
         else:
             example = f"{guess.isoformat()} 10:00"
-        fail(f"'{text}' is not a date and time in the form YYYY-MM-DD HH:MM",
-             f"write the date and time as YYYY-MM-DD HH:MM, e.g. {example}")
-    fail(f"'{text}' is not a date and time in the form YYYY-MM-DD HH:MM", hint_default)
+        fail(_("'{text}' is not a date and time in the form YYYY-MM-DD HH:MM").format(text=text),
+             _("write the date and time as YYYY-MM-DD HH:MM, e.g. {example}").format(example=example))
+    fail(_("'{text}' is not a date and time in the form YYYY-MM-DD HH:MM").format(text=text), hint_default)
     raise AssertionError  # unreachable
 
 
@@ -220,11 +225,11 @@ def _lang(value: Any) -> Any:
     if value is None:
         return None
     if not isinstance(value, str):
-        fail(f"expected 'de' or 'en', found {kind(value)}")
+        fail(_("expected 'de' or 'en', found {kind}").format(kind=kind(value)))
     text = value.strip()
     if text.lower() in ("de", "en"):
         return text.lower()
-    fail(f"expected 'de' or 'en', found '{text}'", "presskit prints German (de) or English (en)")
+    fail(_("expected 'de' or 'en', found '{text}'").format(text=text), _("presskit prints German (de) or English (en)"))
 
 
 def parse_bool(value: Any) -> bool:
@@ -238,8 +243,8 @@ def parse_bool(value: Any) -> bool:
             return True
         if text in ("false", "no", "nein", "off"):
             return False
-        fail(f"expected true or false, found '{value.strip()}'")
-    fail(f"expected true or false, found {kind(value)}")
+        fail(_("expected true or false, found '{text}'").format(text=value.strip()))
+    fail(_("expected true or false, found {kind}").format(kind=kind(value)))
     raise AssertionError  # unreachable
 
 
@@ -253,34 +258,34 @@ def _email(value: Any) -> str | None:
     if value.lower().startswith("mailto:"):
         value = value[len("mailto:"):]
     if not _EMAIL.fullmatch(value):
-        fail(f"'{value}' does not look like an e-mail address", "write it as name@example.org")
+        fail(_("'{text}' does not look like an e-mail address").format(text=value), _("write it as name@example.org"))
     return value
 
 
 def check_url(value: Any) -> str:
     text = _inline(value)
     if text is None:
-        fail("the link has no URL", "write a URL such as https://www.example.org")
+        fail(_("the link has no URL"), _("write a URL such as https://www.example.org"))
     assert text is not None
     if re.search(r"\s", text):
-        fail(f"the URL '{text}' contains a space", "remove the space or write it as %20")
+        fail(_("the URL '{text}' contains a space").format(text=text), _("remove the space or write it as %20"))
     match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
     if not match:
         if text.lower().startswith("www.") or re.match(r"[\w-]+(\.[\w-]+)+(/|$)", text):
-            fail(f"the link '{text}' has no scheme", f"write https://{text}")
+            fail(_("the link '{text}' has no scheme").format(text=text), _("write {fixed}").format(fixed="https://" + text))
         if _EMAIL.fullmatch(text):
-            fail(f"the link '{text}' has no scheme", f"write mailto:{text}")
-        fail(f"'{text}' is not a URL", "write a full URL such as https://www.example.org")
+            fail(_("the link '{text}' has no scheme").format(text=text), _("write {fixed}").format(fixed="mailto:" + text))
+        fail(_("'{text}' is not a URL").format(text=text), _("write a full URL such as https://www.example.org"))
     scheme = match.group(1).lower()
     if scheme not in LINK_SCHEMES:
         fail(
-            f"links may use only http, https, mailto and tel, not '{scheme}:'",
-            "remove the link or write an https:// address",
+            _("links may use only http, https, mailto and tel, not '{scheme}:'").format(scheme=scheme),
+            _("remove the link or write an https:// address"),
         )
     if scheme in ("http", "https") and not re.match(r"https?://[^/?#\s]+", text, re.IGNORECASE):
-        fail(f"the URL '{text}' has no host name", "write it as https://www.example.org/…")
+        fail(_("the URL '{text}' has no host name").format(text=text), _("write it as https://www.example.org/…"))
     if scheme in ("mailto", "tel") and len(text) <= len(scheme) + 1:
-        fail(f"the link '{text}' is empty after '{scheme}:'")
+        fail(_("the link '{text}' is empty after '{scheme}:'").format(text=text, scheme=scheme))
     return text
 
 
@@ -306,29 +311,30 @@ class FactItem(_Model):
         if isinstance(data, str) or data is None:
             text = _inline(data)
             if text is None:
-                fail("the fact is empty", "write a text after '- ', or remove the line")
+                fail(_("the fact is empty"), _("write a text after '- ', or remove the line"))
             return {"text": text}
         if isinstance(data, dict):
             if len(data) != 1:
                 keys = ", ".join(f"'{k}'" for k in data)
                 fail(
-                    f"a fact is one text or one 'label: value' pair, found several keys ({keys})",
+                    _("a fact is one text or one 'label: value' pair, found several keys ({keys})").format(keys=keys),
                     "start each fact on its own line with '- ', e.g. '- Einwohner: 83.000'",
                 )
             (label, value), = data.items()
             if isinstance(value, (dict, list)):
-                fail(f"expected text as the value of '{label}', found {kind(value)}")
+                fail(_("expected text as the value of '{label}', found {kind}").format(label=label, kind=kind(value)))
             if _inline(value) is None:
-                fail(f"the fact '{label}' has no value", f"write '{label}: value', or make it a text")
+                fail(_("the fact '{label}' has no value").format(label=label),
+                     _("write '{label}: value', or make it a text").format(label=label))
             return {"label": label, "value": value}
-        fail(f"expected a fact (a text or 'label: value'), found {kind(data)}")
+        fail(_("expected a fact (a text or 'label: value'), found {kind}").format(kind=kind(data)))
 
     @model_validator(mode="after")
     def _shape(self) -> "FactItem":
         if (self.text is None) == (self.label is None and self.value is None) or (
             (self.label is None) != (self.value is None)
         ):
-            fail("a fact is either a text or a label with a value")
+            fail(_("a fact is either a text or a label with a value"))
         return self
 
 
@@ -350,13 +356,13 @@ class _TitledList(_Model):
         if isinstance(data, list):
             data = {cls._items_key: data}
         if not isinstance(data, dict):
-            fail(f"expected {cls._shape}, found {kind(data)}")
+            fail(_("expected {shape}, found {kind}").format(shape=_(cls._shape), kind=kind(data)))
         return data
 
     @model_validator(mode="after")
     def _not_empty(self) -> "_TitledList":
         if not getattr(self, self._items_key):
-            fail(*self._empty)
+            fail(*(_(text) for text in self._empty))
         return self
 
 
@@ -364,8 +370,8 @@ class Facts(_TitledList):
     """The facts box: an optional title and its items."""
 
     _items_key = "items"
-    _shape = "a list of facts or a mapping with 'title' and 'items'"
-    _empty = ("the facts box has no items", "add items, or remove 'facts:'")
+    _shape = N_("a list of facts or a mapping with 'title' and 'items'")
+    _empty = (N_("the facts box has no items"), N_("add items, or remove 'facts:'"))
 
     title: InlineText = Field(None, description="heading of the facts box, e.g. 'Auf einen Blick'")
     items: Annotated[tuple[FactItem, ...], BeforeValidator(_listish("facts"))] = Field(
@@ -389,8 +395,8 @@ class Image(_Model):
     def _from_yaml(cls, data: Any, info: ValidationInfo) -> Any:
         if is_yaml(info) and isinstance(data, str):
             fail(
-                "expected an image with 'file:' and 'alt:', found text",
-                f"write '- file: {data.strip()}' and add 'alt:' on the next line",
+                _("expected an image with 'file:' and 'alt:', found text"),
+                _("write '- file: {file}' and add 'alt:' on the next line").format(file=data.strip()),
             )
         return data
 
@@ -398,7 +404,7 @@ class Image(_Model):
     def _needs_alt(self) -> "Image":
         if not self.decorative and self.alt is None:
             fail(
-                f"the image '{self.file}' has no alt text",
+                _("the image '{file}' has no alt text").format(file=self.file),
                 "describe the photo in 'alt:' for readers who cannot see it, or set 'decorative: true'",
             )
         return self
@@ -431,8 +437,8 @@ class Contact(_TitledList):
     """The contact block."""
 
     _items_key = "people"
-    _shape = "a list of people or a mapping with 'title' and 'people'"
-    _empty = ("the contact block has no people", "add a person with 'name:', or remove 'contact:'")
+    _shape = N_("a list of people or a mapping with 'title' and 'people'")
+    _empty = (N_("the contact block has no people"), N_("add a person with 'name:', or remove 'contact:'"))
 
     title: InlineText = Field(None, description="heading of the contact block, e.g. 'Pressekontakt'")
     people: Annotated[tuple[Person, ...], BeforeValidator(_listish("people"))] = Field(
@@ -447,7 +453,7 @@ def _keywords(value: Any) -> Any:
         return tuple(part for part in (p.strip() for p in value.split(",")) if part)
     if isinstance(value, (list, tuple)):
         return value
-    fail(f"expected a list of keywords or a comma-separated text, found {kind(value)}")
+    fail(_("expected a list of keywords or a comma-separated text, found {kind}").format(kind=kind(value)))
 
 
 Keyword = Annotated[str, BeforeValidator(_required(_inline))]
@@ -554,16 +560,20 @@ def yaml_path(doc: SourceDoc, loc: tuple[str | int, ...]) -> tuple[str | int, ..
 def _known_keys_hint(key: str, known: list[str]) -> str:
     match = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
     if match:
-        return f"did you mean '{match[0]}'?"
-    return "known keys: " + ", ".join(known)
+        return _("did you mean '{key}'?").format(key=match[0])
+    return _("known keys: {keys}").format(keys=", ".join(known))
+
+
+def _dash_without_space(key: Any) -> bool:
+    return isinstance(key, str) and len(key) > 1 and key[0] == "-" and key[1] not in " -"
 
 
 def _describe(root: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     model = model_at(root, loc)
     if model is None:
-        return "a mapping"
+        return _("a mapping")
     keys = list(model.model_fields)
-    return "a mapping with " + ", ".join(keys[:4]) + (", …" if len(keys) > 4 else "")
+    return _("a mapping with {keys}").format(keys=", ".join(keys[:4]) + (", …" if len(keys) > 4 else ""))
 
 
 def diagnostics_from(
@@ -582,6 +592,8 @@ def diagnostics_from(
             if model is not None:
                 for name in difflib.get_close_matches(str(loc[-1]).lower(), list(model.model_fields), n=1, cutoff=0.6):
                     misspelt.add(loc[:-1] + (name,))
+                if _dash_without_space(loc[-1]):  # "-Erträge: 10" was meant as a list item, not a key
+                    misspelt.update(loc[:-1] + (name,) for name in model.model_fields)
     for err in errors:
         if err["type"] == "missing" and tuple(err["loc"]) in misspelt:
             continue
@@ -594,40 +606,55 @@ def diagnostics_from(
         if kind_ == "extra_forbidden":
             model = model_at(root, loc[:-1])
             known = list(model.model_fields) if model is not None else []
-            message = f"unknown key '{loc[-1]}'"
+            message = _("unknown key '{key}'").format(key=loc[-1])
             hint = _known_keys_hint(str(loc[-1]), known) if known else None
             where = doc.key_location(yaml_path(doc, loc))
+            if " " in str(loc[-1]) and len(loc) == 1:
+                from presskit.yamlslips import unindented_text_line
+
+                slip = unindented_text_line(doc.text, where.line)
+                if slip is not None:  # "Zweiter Absatz: mehr" after the body, not indented
+                    message = _("this line belongs to '{key}' (line {line}) but is not indented").format(
+                        key=slip[0], line=slip[1])
+                    hint = _("indent it by {spaces}, like the line above").format(
+                        spaces=ngettext("{n} space", "{n} spaces", slip[2]).format(n=slip[2]))
+            if _dash_without_space(loc[-1]):
+                message = _("a list item needs a space after '-'")
+                hint = _("add a space after '-'") + "; " + _("write: {fixed}").format(fixed="- " + str(loc[-1])[1:] + ": …")
         elif kind_ == "missing":
-            message = f"missing required key '{loc[-1]}'"
-            hint = f"add '{loc[-1]}:' with a value"
+            message = _("missing required key '{key}'").format(key=loc[-1])
+            hint = _("add '{key}:' with a value").format(key=loc[-1])
             where = doc.location(yaml_path(doc, loc[:-1]))
         elif kind_ == "presskit":
             message = str(ctx.get("message", err["msg"])).replace("{key}", str(key))
             hint = str(ctx.get("hint") or "") or None
             where = doc.location(yaml_path(doc, loc))
         elif kind_ in ("model_type", "dict_type", "model_attributes_type"):
-            message = f"expected {_describe(root, loc)}, found {kind(value)}"
+            message = _("expected {shape}, found {kind}").format(shape=_describe(root, loc), kind=kind(value))
             where = doc.location(yaml_path(doc, loc))
         elif kind_ in ("tuple_type", "list_type"):
-            message = f"expected a list, found {kind(value)}"
-            hint = "start each entry on its own line with '- '"
+            message = _("expected a list, found {kind}").format(kind=kind(value))
+            hint = _("start each entry on its own line with '- '")
             where = doc.location(yaml_path(doc, loc))
         elif kind_ == "string_type":
-            message = f"expected text, found {kind(value)}"
+            message = _("expected text, found {kind}").format(kind=kind(value))
             where = doc.location(yaml_path(doc, loc))
         elif kind_ in ("float_parsing", "float_type", "int_parsing", "int_type", "finite_number"):
-            message = f"expected a number, found {repr(value) if isinstance(value, str) else kind(value)}"
+            message = _("expected a number, found {kind}").format(kind=repr(value) if isinstance(value, str) else kind(value))
             where = doc.location(yaml_path(doc, loc))
         elif kind_ == "literal_error":
-            message = f"expected {ctx.get('expected', 'one of the allowed values')}, found " + (
-                f"'{value}'" if isinstance(value, str) else kind(value)
-            )
+            message = _("expected {shape}, found {kind}").format(
+                shape=ctx.get("expected", _("one of the allowed values")),
+                kind=f"'{value}'" if isinstance(value, str) else kind(value))
             where = doc.location(yaml_path(doc, loc))
         elif kind_ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            bound = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                     "greater_than": "more than", "less_than": "less than"}[kind_]
             limit = next(iter(ctx.values()), "")
-            message = f"'{key}' must be {bound} {limit}, found {value}"
+            message = {
+                "greater_than_equal": _("'{key}' must be at least {limit}, found {value}"),
+                "less_than_equal": _("'{key}' must be at most {limit}, found {value}"),
+                "greater_than": _("'{key}' must be more than {limit}, found {value}"),
+                "less_than": _("'{key}' must be less than {limit}, found {value}"),
+            }[kind_].format(key=key, limit=limit, value=value)
             where = doc.location(yaml_path(doc, loc))
         else:
             msg = str(err["msg"])

@@ -13,6 +13,7 @@ overwritten, not even by a race between two ``presskit new`` calls.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import string
 import unicodedata
@@ -20,6 +21,10 @@ from importlib import resources
 from pathlib import Path
 
 from presskit.errors import InputError, Location, UsageError, error
+from presskit.i18n import _, user_language
+
+#: The schema file ``presskit init`` writes and ``presskit new`` points the modeline at.
+SCHEMA_FILE_NAME = "release.schema.json"
 
 #: Slug of a title that has no letters or digits at all.
 FALLBACK_SLUG = "pressemitteilung"
@@ -112,17 +117,55 @@ def _clean_title(title: str) -> str:
     """The title as one line: runs of whitespace (newlines too) become one space."""
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise UsageError(error("the title is empty", hint='give the headline in quotes: presskit new "Kreistag beschließt Haushalt"'))
+        raise UsageError(error(_("the title is empty"), hint=_('give the headline in quotes: presskit new "Kreistag beschließt Haushalt"')))
     return cleaned
 
 
-def _template_text() -> str:
-    return (resources.files("presskit") / "templates" / "release.yaml").read_text(encoding="utf-8")
+def _template_text(lang: str) -> str:
+    return (resources.files("presskit") / "templates" / f"release.{lang}.yaml").read_text(encoding="utf-8")
 
 
-def render_template(title: str, date: datetime.date) -> str:
-    """The text of a new release file with ``title`` and ``date`` filled in."""
-    return string.Template(_template_text()).substitute(
+def parse_new_date(text: str) -> datetime.date:
+    """``--date`` read by the release file's own date parser, so both accept the same dates."""
+    from pydantic_core import PydanticCustomError
+
+    from presskit.model import parse_date
+
+    try:
+        return parse_date(text)
+    except PydanticCustomError as exc:
+        context = exc.context or {}
+        raise UsageError(error("--date: " + str(context.get("message", exc)), hint=context.get("hint") or None)) from None
+
+
+def find_schema(directory: Path) -> Path | None:
+    """The ``release.schema.json`` of the press office folder ``directory`` is in, if any."""
+    folder = Path(directory).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA_FILE_NAME).is_file():
+            return candidate / SCHEMA_FILE_NAME
+    return None
+
+
+def modeline(directory: Path) -> str:
+    """The yaml-language-server line for a release in ``directory``: a path that works from there."""
+    schema = find_schema(directory)
+    if schema is None:
+        return ""
+    relative = os.path.relpath(schema, Path(directory).resolve())
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
+
+
+def render_template(title: str, date: datetime.date, lang: str | None = None, directory: Path | None = None) -> str:
+    """The text of a new release file with ``title`` and ``date`` filled in.
+
+    The comments are in ``lang`` (default: the user's language, German or
+    English); the placeholder text is German in both, like the releases.
+    With ``directory``, a modeline pointing at the press office's schema
+    comes first, if there is one.
+    """
+    return string.Template(_template_text(lang or user_language())).substitute(
+        modeline=modeline(directory) if directory is not None else "",
         title=yaml_double_quoted(_clean_title(title)),
         date=date.isoformat(),
     )
@@ -139,17 +182,17 @@ def write_new_release(title: str, date: datetime.date, directory: Path) -> Path:
     Never overwrites: if the file exists, :class:`InputError` is raised and the
     existing file is left untouched.
     """
-    text = render_template(title, date)
     directory = Path(directory)
+    text = render_template(title, date, directory=directory)
     path = directory / release_filename(title, date)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
             error(
-                f"cannot create the directory {directory}: {exc.strerror or exc}",
+                _("cannot create the directory {directory}: {reason}").format(directory=directory, reason=exc.strerror or exc),
                 location=Location.of_file(directory),
-                hint="choose another --dir",
+                hint=_("choose another --dir"),
             )
         ) from None
     try:
@@ -157,16 +200,16 @@ def write_new_release(title: str, date: datetime.date, directory: Path) -> Path:
     except FileExistsError:
         raise InputError(
             error(
-                f"{path} already exists",
-                hint="choose another title or --date, or edit the existing file",
+                _("{path} already exists").format(path=path),
+                hint=_("choose another title or --date, or edit the existing file"),
             )
         ) from None
     except OSError as exc:
         raise InputError(
             error(
-                f"cannot write {path}: {exc.strerror or exc}",
+                _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
                 location=Location.of_file(path),
-                hint="check that the directory is writable, or choose another --dir",
+                hint=_("check that the directory is writable, or choose another --dir"),
             )
         ) from None
     try:
@@ -177,9 +220,9 @@ def write_new_release(title: str, date: datetime.date, directory: Path) -> Path:
         path.unlink(missing_ok=True)
         raise InputError(
             error(
-                f"cannot write {path}: {exc.strerror or exc}",
+                _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
                 location=Location.of_file(path),
-                hint="check the free disk space, or choose another --dir",
+                hint=_("check the free disk space, or choose another --dir"),
             )
         ) from None
     return path

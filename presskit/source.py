@@ -28,6 +28,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from presskit.errors import Diagnostic, Location, YamlError, error
+from presskit.i18n import N_, _
 
 __all__ = ["SourceDoc", "parse_yaml", "load_yaml", "MAX_DEPTH", "MAX_BYTES"]
 
@@ -69,16 +70,16 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise _Refused(
-                f"aliases (*{event.anchor}) are not allowed",
+                _("aliases (*{anchor}) are not allowed").format(anchor=event.anchor),
                 event.start_mark,
-                "write the value out in full instead of referring to an anchor",
+                _("write the value out in full instead of referring to an anchor"),
             )
         event = self.peek_event()
         if event.anchor is not None:
             raise _Refused(
-                f"anchors (&{event.anchor}) are not allowed",
+                _("anchors (&{anchor}) are not allowed").format(anchor=event.anchor),
                 event.start_mark,
-                "write each value out in full; presskit does not use anchors and aliases",
+                _("write each value out in full; presskit does not use anchors and aliases"),
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
@@ -86,17 +87,17 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
             if full not in _ALLOWED_TAGS:
                 shown = full.replace("tag:yaml.org,2002:", "!!")
                 raise _Refused(
-                    f"the tag '{shown}' is not allowed",
+                    _("the tag '{tag}' is not allowed").format(tag=shown),
                     event.start_mark,
-                    "remove the tag; presskit reads every value as text",
+                    _("remove the tag; presskit reads every value as text"),
                 )
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             self._depth += 1
             if self._depth > MAX_DEPTH:
                 raise _Refused(
-                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    _("the data is nested more than {limit} levels deep").format(limit=MAX_DEPTH),
                     event.start_mark,
-                    "a release needs only a few levels of indentation",
+                    _("a release needs only a few levels of indentation"),
                 )
         node = super().compose_node(parent, index)
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
@@ -153,10 +154,10 @@ def _compose_fast(text: str) -> Node | None:
 
 def _kind(node: Node) -> str:
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    return "a text"
+        return _("a list")
+    return _("a text")
 
 
 class SourceDoc:
@@ -295,16 +296,17 @@ def _build(
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             raise _Refused(
-                f"a key must be a text, found {_kind(key_node)}",
+                _("a key must be a text, found {kind}").format(kind=_kind(key_node)),
                 key_node.start_mark,
-                "write keys as plain words followed by a colon, e.g. 'title:'",
+                _("write keys as plain words followed by a colon, e.g. 'title:'"),
             )
         key = key_node.value
         if key in first_seen:
             raise _Refused(
-                f"duplicate key '{key}'",
+                _("duplicate key '{key}'").format(key=key),
                 key_node.start_mark,
-                f"'{key}' is already set on line {first_seen[key].start_mark.line + 1}; keep only one",
+                _("'{key}' is already set on line {line}; keep only one").format(
+                    key=key, line=first_seen[key].start_mark.line + 1),
             )
         first_seen[key] = key_node
         keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -314,19 +316,19 @@ def _build(
 
 _FRIENDLY: list[tuple[str, str, str | None]] = [
     # (problem text fragment, message, hint)
-    ("'\\t' that cannot start any token", "a tab character is used for indentation", "indent with spaces, not tabs"),
-    ("found a tab character", "a tab character is used for indentation", "indent with spaces, not tabs"),
-    ("could not find expected ':'", "a key is missing its colon", "write 'key: value', with a colon and a space after the key"),
-    ("mapping values are not allowed here", "a ': ' inside a value that is not in quotes", "put the whole value in quotes, or check the indentation"),
-    ("found unexpected end of stream", "a quote is not closed", "close the quote (\" or ') at the end of the value"),
-    ("found unknown escape character", "an unknown escape sequence in a double-quoted text", "write \\\\ for a backslash, or use single quotes"),
-    ("expected <block end>", "the indentation is inconsistent", "indent keys of the same level by the same number of spaces"),
-    ("expected a single document", "the file holds more than one YAML document", "keep one release per file and remove the extra '---'"),
-    ("did not find expected '-' indicator", "a list item is indented inconsistently", "start every item of a list with '- ' at the same column"),
-    ("did not find expected key", "the indentation or quoting is inconsistent", "indent keys of the same level by the same number of spaces; close every quote"),
-    ("found character '@' that cannot start any token", "a value cannot start with '@'", "put the value in quotes"),
-    ("found character '`' that cannot start any token", "a value cannot start with '`'", "put the value in quotes"),
-    ("found character '%' that cannot start any token", "a value cannot start with '%'", "put the value in quotes"),
+    ("'\\t' that cannot start any token", N_("a tab character is used for indentation"), N_("indent with spaces, not tabs")),
+    ("found a tab character", N_("a tab character is used for indentation"), N_("indent with spaces, not tabs")),
+    ("could not find expected ':'", N_("a key is missing its colon"), N_("write 'key: value', with a colon and a space after the key")),
+    ("mapping values are not allowed here", N_("a ': ' inside a value that is not in quotes"), N_("put the whole value in quotes, or check the indentation")),
+    ("found unexpected end of stream", N_("a quote is not closed"), N_("close the quote (\" or ') at the end of the value")),
+    ("found unknown escape character", N_("an unknown escape sequence in a double-quoted text"), N_("write \\\\ for a backslash, or use single quotes")),
+    ("expected <block end>", N_("the indentation is inconsistent"), N_("indent keys of the same level by the same number of spaces")),
+    ("expected a single document", N_("the file holds more than one YAML document"), N_("keep one release per file and remove the extra '---'")),
+    ("did not find expected '-' indicator", N_("a list item is indented inconsistently"), N_("start every item of a list with '- ' at the same column")),
+    ("did not find expected key", N_("the indentation or quoting is inconsistent"), N_("indent keys of the same level by the same number of spaces; close every quote")),
+    ("found character '@' that cannot start any token", N_("a value cannot start with '@'"), N_("put the value in quotes")),
+    ("found character '`' that cannot start any token", N_("a value cannot start with '`'"), N_("put the value in quotes")),
+    ("found character '%' that cannot start any token", N_("a value cannot start with '%'"), N_("put the value in quotes")),
 ]
 
 
@@ -345,9 +347,9 @@ def _missing_colon(text: str, mark: Any, display: str) -> Diagnostic | None:
         own = len(line) - len(line.lstrip(" "))
         if ":" not in stripped and own <= indent and not stripped.startswith(("-", "'", '"', "|", ">")):
             return error(
-                "a key is missing its colon",
+                _("a key is missing its colon"),
                 Location(display, number + 1, own + 1),
-                "write 'key: value', with a colon and a space after the key",
+                _("write 'key: value', with a colon and a space after the key"),
             )
         return None
     return None
@@ -358,11 +360,11 @@ def _friendly(exc: yaml.YAMLError, display: str, text: str = "") -> Diagnostic:
         # The reader complains about characters YAML does not allow (control characters).
         # Its position is a character index; turn it into line/column ourselves.
         return error(
-            f"the file contains the control character #x{exc.character:04x}, which YAML does not allow"
+            _("the file contains the control character #x{code:04x}, which YAML does not allow").format(code=exc.character)
             if isinstance(exc.character, int)
-            else "the file contains a character YAML does not allow",
+            else _("the file contains a character YAML does not allow"),
             Location(display, 1, 1),
-            "remove the character or save the file as plain UTF-8 text",
+            _("remove the character or save the file as plain UTF-8 text"),
         )
     problem = (getattr(exc, "problem", None) or str(exc) or "malformed YAML").strip()
     context = (getattr(exc, "context", None) or "").strip()
@@ -378,11 +380,11 @@ def _friendly(exc: yaml.YAMLError, display: str, text: str = "") -> Diagnostic:
             return colon
     for fragment, message, hint in _FRIENDLY:
         if fragment in full:
-            return error(message, where, hint)
+            return error(_(message), where, _(hint) if hint else None)
     text = problem[:1].lower() + problem[1:]
     if context:
         text = f"{text} ({context})"
-    return error(f"malformed YAML: {text}", where)
+    return error(_("malformed YAML: {problem}").format(problem=text), where)
 
 
 def _reader_location(text: str, exc: yaml.reader.ReaderError, display: str) -> Location:
@@ -404,9 +406,9 @@ def _decode(raw: bytes, display: str) -> str:
         bad = raw[exc.start]
         raise YamlError(
             error(
-                f"the file is not valid UTF-8 (byte 0x{bad:02X} cannot be read)",
+                _("the file is not valid UTF-8 (byte 0x{byte:02X} cannot be read)").format(byte=bad),
                 Location(display, line, column),
-                "save the file as UTF-8",
+                _("save the file as UTF-8"),
             )
         ) from None
     return text
@@ -432,17 +434,17 @@ def parse_yaml(text: str | bytes, display: str, path: Path | None = None) -> Sou
         if root is None:
             raise YamlError(
                 error(
-                    "the file is empty",
+                    _("the file is empty"),
                     Location(display, 1, 1),
-                    "a release needs at least 'title:', 'date:' and 'body:'",
+                    _("a release needs at least 'title:', 'date:' and 'body:'"),
                 )
             )
         if not isinstance(root, MappingNode):
             raise YamlError(
                 error(
-                    f"the file must be a mapping of keys and values (title: …), found {_kind(root)}",
+                    _("the file must be a mapping of keys and values (title: …), found {kind}").format(kind=_kind(root)),
                     Location(display, root.start_mark.line + 1, root.start_mark.column + 1),
-                    "start each line of the top level with a key such as 'title:'",
+                    _("start each line of the top level with a key such as 'title:'"),
                 )
             )
         data = _build(root, (), values, keys, scalars)
@@ -457,11 +459,13 @@ def parse_yaml(text: str | bytes, display: str, path: Path | None = None) -> Sou
             Diagnostic(diag.severity, diag.message, _reader_location(text, exc, display), diag.hint)
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(_friendly(exc, display, text)) from None
+        from presskit.yamlslips import diagnose  # the slip behind the error, at its own line
+
+        raise YamlError(diagnose(text, exc, display) or _friendly(exc, display, text)) from None
     except RecursionError:
         raise YamlError(
             error(
-                f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
+                _("the data is nested too deeply (more than {limit} levels)").format(limit=MAX_DEPTH),
                 Location(display, 1, 1),
             )
         ) from None
@@ -486,12 +490,12 @@ def load_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise YamlError(error("file not found", Location.of_file(shown), "check the path")) from None
+        raise YamlError(error(_("file not found"), Location.of_file(shown), _("check the path"))) from None
     except IsADirectoryError:
-        raise YamlError(error("is a directory, not a YAML file", Location.of_file(shown))) from None
+        raise YamlError(error(_("is a directory, not a YAML file"), Location.of_file(shown))) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise YamlError(error(f"cannot read the file: {reason.lower()}", Location.of_file(shown))) from None
+        raise YamlError(error(_("cannot read the file: {reason}").format(reason=reason.lower()), Location.of_file(shown))) from None
     if len(raw) > max_bytes:
         try:
             actual = path.stat().st_size
@@ -499,9 +503,9 @@ def load_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
             actual = len(raw)
         raise YamlError(
             error(
-                f"the file is too large ({_size(actual)}; the limit is {_size(max_bytes)})",
+                _("the file is too large ({size}; the limit is {limit})").format(size=_size(actual), limit=_size(max_bytes)),
                 Location.of_file(shown),
-                "a press release is a few kilobytes of text; images belong in separate files",
+                _("a press release is a few kilobytes of text; images belong in separate files"),
             )
         )
     return parse_yaml(raw, shown, path)

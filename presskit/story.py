@@ -28,6 +28,7 @@ from presskit.fonts import describe_character
 from presskit.content import document as c
 from presskit.content.build import brand_location as _brand_location
 from presskit.content.build import build_content
+from presskit.i18n import _
 from presskit.labels import Labels, labels_for
 from presskit.model import Release
 from presskit.structure import StructNode, new_document
@@ -68,13 +69,17 @@ class _Builder:
         furniture draws directly, in the family's own faces."""
         missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
-            chars = ", ".join(describe_character(c) for c in missing[:5])
-            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            chars = ", ".join(describe_character(ch) for ch in missing[:5])
+            if len(missing) > 5:
+                message = _("the font {font} cannot show {chars} and {more} more").format(
+                    font=self.theme.fonts.display_name, chars=chars, more=len(missing) - 5)
+            else:
+                message = _("the font {font} cannot show {chars}").format(font=self.theme.fonts.display_name, chars=chars)
             self.problems.append(
                 error(
-                    f"the font {self.theme.fonts.display_name} cannot show {chars}{more}",
+                    message,
                     self.sources.find(missing[0], location),
-                    hint="replace the character, or give the brand fonts that cover this script",
+                    hint=_("replace the character, or give the brand fonts that cover this script"),
                 )
             )
 

@@ -9,7 +9,13 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import os
+
 import pytest
+
+# The tests read English messages, whatever the machine's locale; tests of the
+# German messages switch the language themselves (tests/test_i18n.py).
+os.environ["LANGUAGE"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 RELEASES = REPO / "releases"

@@ -45,7 +45,7 @@ def _image_release(file: str, alt: str | None = "Ein Bild") -> str:
 # name -> (release text or bytes, extra files {relative path: bytes}, [(line, col, message part), ...])
 # line None means the error is about the whole file (no position).
 CASES = {
-    "malformed-yaml": ("title: [nicht geschlossen\ndate: 2026-03-01\nbody: x\n", {}, [(2, 5, "malformed YAML")]),
+    "malformed-yaml": ("title: [nicht geschlossen\ndate: 2026-03-01\nbody: x\n", {}, [(1, 8, "a text that starts with '[' must be in quotes")]),
     "empty-file": ("", {}, [(1, 1, "empty")]),
     "list-not-mapping": ("- title: a\n- date: b\n", {}, [(1, 1, "must be a mapping")]),
     "unknown-key": ("titel: Test\ndate: 2026-03-01\nbody: x\n", {}, [(1, 1, "unknown key 'titel' (did you mean 'title'?)")]),

@@ -58,7 +58,7 @@ def test_no_arguments_shows_help():
         ([], ["build", "check", "new", "schema", "--version"]),
         (["build"], ["--output", "--brand", "--jobs"]),
         (["check"], ["--brand"]),
-        (["new"], ["--date", "--dir", "title"]),
+        (["new"], ["--date", "--dir", "TITLE"]),
         (["schema"], ["JSON Schema"]),
     ],
 )

@@ -103,7 +103,6 @@ def test_no_hyphenated_word_across_a_page_break(corpus):
     _assert_none(corpus, "page_break_hyphen")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 6.6: a quote's attribution can be left alone at the top of a page")
 def test_no_quote_attribution_alone_on_a_page(corpus):
     _assert_none(corpus, "lone_attribution")
 

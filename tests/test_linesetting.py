@@ -93,6 +93,22 @@ def test_a_no_break_space_never_breaks_but_stretches():
     assert items[i].stretch > 0
 
 
+def test_a_phone_number_may_leave_tel_at_a_line_end_as_a_last_resort_but_stays_whole():
+    markup = "Wer Fragen hat, erreicht das B\u00fcrgertelefon des Landkreises unter Tel.\u00a003901\u00a0840-112. Danke."
+    t = text(markup)
+    ends = []
+    for width in range(150, 400, 3):
+        lines = set_lines(t, (float(width),), ragged=False)
+        for line in lines[:-1]:
+            assert not line_text(line).rstrip().endswith("03901"), width
+            ends.append(line_text(line).rstrip())
+        rejoined = "".join(getattr(f, "text") for f in rejoin(lines))
+        assert "840-112" in rejoined
+    assert any(end.endswith("Tel.") for end in ends)  # where it saves a line stretched beyond 2x
+    # ... and only then: most widths keep "Tel." with its number
+    assert sum(end.endswith("Tel.") for end in ends) < len(range(150, 400, 3)) / 2
+
+
 def test_lines_rejoin_to_the_paragraph_text():
     markup = "Die <b>Kreis</b>verwaltung hat die Straße freigegeben, sagte die Landrätin am Montag. " * 3
     t = text(markup, Pairs({"Kreisverwaltung": (5,), "freigegeben": (4, 7)}))

@@ -6,6 +6,7 @@ import pytest
 
 from presskit.typography.hyphenate import SHY, hyphenator
 from presskit.typography.names import attribution_name, credit_name, looks_like_person
+from conftest import RELEASES  # at import time: tests/web has a conftest of its own
 
 NAMES = ["Weidenhammer", "Sonnenscheinberger", "Winterfeldtner"]
 SENTENCE = ("Landrätin Friederike Weidenhammer, Kreisbaumeister Bartholomäus Sonnenscheinberger und die "
@@ -37,7 +38,6 @@ def _lines(pdf) -> list[str]:
 
 def _build(write_release, tmp_path, body_repeats: int = 14):
     from presskit.jobs import build_one
-    from conftest import RELEASES
 
     import shutil
 
@@ -82,6 +82,11 @@ def test_name_helpers():
     assert looks_like_person("Dr. Anna-Lena Weidenhammer") and looks_like_person("Ursula von der Leyen")
     assert not looks_like_person("Pressestelle") and not looks_like_person("Press Office")
     assert not looks_like_person("Pressestelle des Landkreises")
+    # a contact may be a company or a body: its words (Netzbetriebsgesellschaft) still hyphenate
+    for body in ("Altmark Glasfaser Netzbetriebsgesellschaft", "Stadtwerke Salzwedel", "Kreiselternrat Altmark",
+                 "Straßenmeisterei Klötze", "Glasfaser Altmark GmbH"):
+        assert not looks_like_person(body), body
+    assert looks_like_person("Dr. med. Henriette Lautenschläger-Wendt") and looks_like_person("Dr. rer. pol. Ina Quitzow")
     assert credit_name("Mechthild Winterfeldtner / Landkreis") == "Mechthild Winterfeldtner"
     assert attribution_name("— Bartholomäus Sonnenscheinberger, Kreisbaumeister") == "Bartholomäus Sonnenscheinberger"
     de = hyphenator("de")

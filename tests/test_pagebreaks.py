@@ -8,6 +8,7 @@ some variant.  Each variant is checked from the extracted page texts.
 
 from __future__ import annotations
 
+import pikepdf
 import pytest
 
 from presskit.brand import default_brand
@@ -15,6 +16,7 @@ from presskit.flowables import TextParagraph
 from presskit.jobs import build_one
 from presskit.render import make_theme
 
+from conftest import REPO  # at import time: tests/web has a conftest of its own
 from pdfcheck import normalise, page_story_texts
 
 SENTENCE = "Der Kreistag hat in seiner Sitzung ausführlich über die Kreisstraßen beraten. "
@@ -163,8 +165,6 @@ def test_no_headline_line_starts_with_a_dash(lang):
 
 def test_without_contact_block_the_boilerplate_keeps_with_the_text_before(tmp_path):
     """A brand without a contact block: boilerplate and closing keep with what precedes them."""
-    from conftest import REPO
-
     brand = (REPO / "presskit" / "data" / "brand.yaml").read_text(encoding="utf-8")
     start = brand.index("\ncontact:\n")
     end = brand.index("\nabout_title:")
@@ -183,3 +183,53 @@ def test_without_contact_block_the_boilerplate_keeps_with_the_text_before(tmp_pa
         assert not last.startswith(("Über den Altmarkkreis", "Ihre Pressestelle")), (count, last[:80])
         last_pages.append(len(pages))
     assert len(set(last_pages)) >= 2
+
+
+def test_a_long_quote_never_leaves_its_attribution_alone_on_the_next_page(tmp_path):
+    """At every position of a page foot inside a four-line quote, the attribution has
+    quote lines with it. The frame offers the rest of a split Stack the room left on
+    the same page, where it is split again: the lines that went along with the
+    attribution must still keep with it there (the keep-with-next flag sits on the
+    Tagged wrapper, whose split parts are new wrappers)."""
+    import pypdfium2 as pdfium
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from presskit.flowables import Decoration, Stack, Tagged
+
+    theme = make_theme(default_brand(), "de")
+    text = ("„Die Biotonne ist keine Schikane, sondern die einfachste Art, Geld und Rohstoffe zu sparen. "
+            "Aus dem Bioabfall entstehen in der Vergärungsanlage Strom, Wärme und Kompost. Jede "
+            "Bananenschale, die nicht im Restmüll landet, macht die Verbrennung billiger.“")
+    width, height = 300.0, 400.0
+    lines = TextParagraph(text, theme.style("quote"))
+    lines.wrap(width - 12, 1e6)
+    assert len(lines.blPara.lines) >= 4
+    checked = 0
+    for top in range(150, 330, 2):
+        quote = Tagged(TextParagraph(text, theme.style("quote")), None)
+        quote.keepWithNext = 1  # as the story sets it
+        attribution = Tagged(TextParagraph("— Rüdiger Vogelsang-Thielemann, Werkleiter", theme.style("quote-attribution")), None)
+        stack = Stack([quote, attribution], Decoration(padding=(6, 0, 6, 12)))
+        pdf = tmp_path / f"q{top}.pdf"
+        doc = SimpleDocTemplate(str(pdf), pagesize=(width + 20, height + 20), leftMargin=10, rightMargin=10,
+                                topMargin=10, bottomMargin=10)
+        doc.build([Spacer(1, top), stack])
+        document = pdfium.PdfDocument(pdf)
+        pages = [document[i].get_textpage().get_text_range().strip() for i in range(len(document))]
+        document.close()
+        for page in pages[1:]:
+            assert not page.startswith("—"), (top, pages)
+        checked += len(pages) > 1
+    assert checked > 20
+
+
+def test_no_bundled_example_leaves_a_quote_attribution_alone_on_a_page(built_examples):
+    """The partnership visit once started its page 2 with "— Councillor Sam Sample, …"."""
+    import layoutmetrics as lm
+
+    assert "2026-11-20-partnership-visit" in built_examples
+    for name, built in built_examples.items():
+        with pikepdf.open(built.pdf) as doc:
+            page_width = float(doc.pages[0].mediabox[2])
+        m = lm.measure(built.pdf, (25 * lm.MM, page_width - 20 * lm.MM), ())
+        assert m.findings["lone_attribution"] == [], (name, m.findings["lone_attribution"])

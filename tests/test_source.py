@@ -138,9 +138,9 @@ def test_non_utf8():
 
 def test_malformed_messages():
     assert refuse("a:\n\tb: 1\n") == "r.yaml:2:1: error: a tab character is used for indentation (indent with spaces, not tabs)"
-    assert refuse("title: 'unclosed\nb: 2\n").startswith("r.yaml:1:8: error: a quote is not closed")
-    assert refuse("title Foo\nb: 1\n").startswith("r.yaml:1:1: error: a key is missing its colon")
-    assert refuse("title: Termin: morgen\n").startswith("r.yaml:1:14: error: a ': ' inside a value that is not in quotes")
+    assert refuse("title: 'unclosed\nb: 2\n").startswith("r.yaml:1:8: error: the quote opened on line 1 is never closed")
+    assert refuse("title Foo\nb: 1\n").startswith("r.yaml:1:6: error: 'title' has no colon after it")
+    assert refuse("title: Termin: morgen\n").startswith("r.yaml:1:14: error: the text after 'title:' contains a colon")
     assert "more than one YAML document" in refuse("a: 1\n---\nb: 2\n")
 
 

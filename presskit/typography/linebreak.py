@@ -25,7 +25,12 @@ Passes: first with ``tolerance``, then with ``second_tolerance``, then a
 sloppy pass that sets a line which would stretch beyond ``ragged_limit``
 ragged instead, then an emergency pass that also uses the ``emergency``
 penalties (breaks inside overlong words) and as the very last resort accepts
-an overfull line where nothing could break it.
+an overfull line where nothing could break it. The passes after the first
+may also break at ``last_resort`` penalties (a no-break space that may give,
+at a high cost), and they first minimise the *number* of lines stretched
+beyond ``tolerance`` (``loose_demerits`` each, more than any line within it
+can cost): a paragraph that needs one loose line gets one, not three
+moderately loose ones spread around it.
 
 Ragged-right setting (``ragged=True``): spaces neither stretch nor shrink; the
 badness of a line comes from its shortfall measured against
@@ -70,6 +75,7 @@ class Penalty:
     ragged: bool = False      # the line ending here is set ragged, never stretched
     emergency: bool = False   # only used by the emergency pass
     content: Any = None
+    last_resort: bool = False  # not in the first pass (a no-break space that may give)
 
 
 Item = Box | Glue | Penalty
@@ -89,6 +95,7 @@ class Params:
     ragged_limit: float = 3.0       # later passes: ratio beyond this sets a justified line ragged
     sloppy_tolerance: float = 12.0  # third pass: lines up to this ratio, set ragged beyond the limit
     ragged_before: float = 1.0      # a line before a URL stretching beyond this is set ragged
+    loose_demerits: float = 1e8     # later passes: each line stretched beyond ``tolerance``
 
 
 @dataclass(frozen=True)
@@ -169,14 +176,14 @@ def _line_start(items: Sequence[Item], position: int) -> int:
     return i
 
 
-def _breakpoints(items: Sequence[Item], emergency: bool) -> list[int]:
+def _breakpoints(items: Sequence[Item], emergency: bool, first: bool = False) -> list[int]:
     out = []
     for i, item in enumerate(items):
         if isinstance(item, Glue):
             if i > 0 and isinstance(items[i - 1], Box):
                 out.append(i)
         elif isinstance(item, Penalty):
-            if item.penalty < INF and (emergency or not item.emergency):
+            if item.penalty < INF and (emergency or not item.emergency) and not (first and item.last_resort):
                 out.append(i)
     out.append(len(items))  # the end of the paragraph
     return out
@@ -191,10 +198,10 @@ def break_lines(items: Sequence[Item], widths: float | Sequence[float], *, ragge
     widths = list(widths) or [0.0]
     if not any(isinstance(item, Box) for item in items):
         return []
-    passes = ((params.tolerance, False, False), (params.second_tolerance, False, False),
-              (params.sloppy_tolerance, False, True), (None, True, True))
-    for tolerance, emergency, sloppy in passes:
-        end = _run(items, widths, ragged, params, tolerance, emergency=emergency, sloppy=sloppy)
+    passes = ((params.tolerance, False, False, True), (params.second_tolerance, False, False, False),
+              (params.sloppy_tolerance, False, True, False), (None, True, True, False))
+    for tolerance, emergency, sloppy, first in passes:
+        end = _run(items, widths, ragged, params, tolerance, emergency=emergency, sloppy=sloppy, first=first)
         if end is not None:
             return _lines(items, widths, end)
     raise AssertionError("the emergency pass always finds a solution")  # pragma: no cover
@@ -205,9 +212,9 @@ def _width(widths: Sequence[float], line: int) -> float:
 
 
 def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: Params,
-         tolerance: float | None, emergency: bool, sloppy: bool) -> _Node | None:
+         tolerance: float | None, emergency: bool, sloppy: bool, first: bool = False) -> _Node | None:
     sums = _Sums(items)
-    breakpoints = _breakpoints(items, emergency)
+    breakpoints = _breakpoints(items, emergency, first)
     n = len(items)
     first_box = _line_start(items, -1)
     active: list[_Node] = [_Node(-1, 0, 1, 0, 0.0, None)]
@@ -281,6 +288,8 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
             demerits = _demerits(ratio if not overfull else -1, penalty, params)
             if overfull:
                 demerits += 1e9 * (1 + natural - width)
+            if justified_stretch and ratio > params.tolerance:
+                demerits += params.loose_demerits
             if too_loose:
                 demerits += 1e7  # a ragged line in justified text, for want of anything better
             if flagged and a.hyphenated:

@@ -32,21 +32,32 @@ def release_names(release, brand) -> list[str]:
 
 
 #: Lower-case words a person's name may contain (von der Leyen, van Gogh).
-_PARTICLES = {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "la", "le", "di", "da", "ten", "ter"}
+_PARTICLES = {"von", "van", "der", "den", "de", "du", "zu", "zur", "vom", "la", "le", "di", "da", "ten", "ter",
+              "med", "rer", "nat", "pol", "phil", "jur", "dent", "vet", "oec", "h.c"}  # Dr. med., Dr. rer. pol.
 
 
 #: Words that make a contact an office, not a person (Press Office, Pressestelle Nord).
 _OFFICE_WORDS = {"press", "office", "team", "desk", "department", "pressestelle", "presse", "pressebüro", "büro",
-                 "amt", "redaktion", "verwaltung", "referat", "stabsstelle", "sekretariat", "kontakt", "vertretung"}
+                 "amt", "redaktion", "verwaltung", "referat", "stabsstelle", "sekretariat", "kontakt", "vertretung",
+                 "gmbh", "mbh", "ag", "kg", "e.v", "service", "kundenservice", "gesellschaft", "verband", "verein"}
+
+#: Endings of words that make a contact an organisation (Netzbetriebsgesellschaft, Stadtwerke,
+#: Gesundheitsamt, Kreismusikschule): its words should still hyphenate.
+_OFFICE_ENDINGS = ("gesellschaft", "genossenschaft", "betrieb", "betriebe", "verband", "verein", "werk", "werke",
+                   "amt", "stelle", "büro", "zentrum", "center", "schule", "dienst", "service", "agentur",
+                   "stiftung", "institut", "verwaltung", "behörde", "kasse", "rat", "meisterei")
 
 
 def looks_like_person(name: str) -> bool:
     """Two or more capitalised words and no other lower-case word than name particles:
-    ``Dr. Anna Weber`` yes; ``Pressestelle``, ``Pressestelle des Landkreises`` no (a
-    contact may be an office, whose words should still hyphenate)."""
+    ``Dr. Anna Weber``, ``Dr. med. Anna Weber`` yes; ``Pressestelle``, ``Pressestelle des
+    Landkreises``, ``Altmark Glasfaser Netzbetriebsgesellschaft``, ``Stadtwerke Salzwedel`` no
+    (a contact may be an office or a company, whose words should still hyphenate)."""
     words = [w.strip(".,;:()") for w in name.split()]
     words = [w for w in words if w]
     if any(w.lower() in _OFFICE_WORDS for w in words):
+        return False
+    if any(w.lower().endswith(_OFFICE_ENDINGS) and len(w) > 6 for w in words):
         return False
     if any(w[0].islower() and w not in _PARTICLES for w in words):
         return False

@@ -209,3 +209,72 @@ def _allowed(lines, params, measure):
         if line.last and i and lines[i - 1].hyphenated and line.natural < params.short_last * measure:
             return False
     return True
+
+
+def _loose(lines, params):
+    return sum(1 for l in lines if not l.last and l.ratio > params.tolerance + 1e-9)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=9), min_size=2, max_size=9), st.integers(min_value=10, max_value=20))
+def test_when_no_line_set_within_the_first_tolerance_the_fewest_lines_are_loose(widths, measure):
+    """Exhaustive search: where the first pass finds nothing, no set of breaks the second
+    pass allows has fewer lines stretched beyond the first pass's tolerance."""
+    items = paragraph(widths, hyphen_every=2)
+    params = Params()
+    legal = _legal(items)
+    best_first = best = None
+    for k in range(len(legal) + 1):
+        for combo in itertools.combinations(legal, k):
+            candidate = _as_lines(items, list(combo), measure)
+            if candidate is None:
+                continue
+            if _allowed(candidate, params, measure):
+                best_first = 0
+            if _allowed(candidate, Params(**{**params.__dict__, "tolerance": params.second_tolerance}), measure):
+                n = _loose(candidate, params)
+                best = n if best is None or n < best else best
+    if best_first is not None or best is None:
+        return  # the first pass succeeds, or the second pass cannot: compared elsewhere
+    lines = break_lines(items, measure, params=params)
+    assert all(not l.ragged for l in lines)
+    assert _loose(lines, params) == best
+
+
+def test_later_passes_minimise_the_number_of_loose_lines():
+    # "3 10 2-3 3 2 5-5 5-5 2" at 20: nothing fits within 2. Spreading the looseness (badness
+    # alone) sets two loose, hyphenated lines (2.5, 2.33); counting them sets one (3.0).
+    items = []
+    for word in ((3,), (10,), (2, 3), (3,), (2,), (5, 5), (5, 5), (2,)):
+        if items:
+            items.append(Glue(SPACE, 0.5, 1 / 3))
+        for k, part in enumerate(word):
+            if k:
+                items.append(Penalty(0.5, 50, flagged=True))
+            items.append(Box(float(part)))
+    spread = break_lines(items, 20, params=Params(loose_demerits=0))
+    counted = break_lines(items, 20)
+    assert not any(l.ragged for l in spread + counted)
+    assert _loose(spread, Params()) == 2 and _loose(counted, Params()) == 1
+    assert max(l.ratio for l in counted) <= Params().second_tolerance + 1e-9
+
+
+def test_a_last_resort_break_is_never_taken_in_the_first_pass():
+    # "Tel." + no-break space + number: the first pass must set the paragraph without the
+    # last-resort break when it can, later passes may use it instead of a loose line
+    tel = [Box(4.0), Penalty(0.0, 3000, last_resort=True), Glue(SPACE, 0.5, 0.2), Box(6.0)]
+    fits = words(5, 5, 3) + [Glue(SPACE, 0.5, 0.2)] + tel  # 5 5 3 Tel. 6: 26 wide
+    from presskit.typography.linebreak import _breakpoints
+
+    at = fits.index(tel[1])
+    assert at not in _breakpoints(fits, emergency=False, first=True) and at in _breakpoints(fits, emergency=False)
+    assert len(break_lines(fits, 27)) == 1
+    lines = break_lines(fits, 15)  # "5 5 3" exactly, then "Tel. 6"
+    assert [type(fits[l.end]).__name__ for l in lines[:-1]] == ["Glue"]
+    # only the break after "Tel." keeps the first line within bounds
+    tight = words(7, 7) + [Glue(SPACE, 0.5, 0.2)] + tel
+    lines = break_lines(tight, 20.5)
+    assert isinstance(tight[lines[0].end], Penalty) and lines[0].ratio <= Params().tolerance
+    forbidden = [Penalty(0.0, INF) if isinstance(i, Penalty) else i for i in tight]
+    line = break_lines(forbidden, 20.5)[0]
+    assert line.ragged or line.ratio > Params().tolerance

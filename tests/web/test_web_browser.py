@@ -8,6 +8,7 @@ import json
 import pytest
 
 from websupport import AXE_JS, ROAD, pages
+from webfixtures import browser, kit_file, served, shots, site_after, site_before  # noqa: F401 - fixtures (not a conftest: tests/conftest.py is imported as 'conftest')
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -20,6 +20,7 @@ from presskit.content.plaintext import render_text
 from presskit.model import load_release
 from presskit.web.site import build_site
 from websupport import AFTER, BASE, BEFORE, RELEASES, ROAD
+from webfixtures import browser, kit_file, served, shots, site_after, site_before  # noqa: F401 - fixtures (not a conftest: tests/conftest.py is imported as 'conftest')
 
 WORD = re.compile(r"[^\W\d_]{5,}", re.UNICODE)
 

@@ -21,6 +21,7 @@ from presskit.content.build import build_content
 from presskit.model import load_release
 from presskit.web.site import MARKER, build_site
 from websupport import AFTER, BASE, RELEASES, ROAD, pages
+from webfixtures import browser, kit_file, served, shots, site_after, site_before  # noqa: F401 - fixtures (not a conftest: tests/conftest.py is imported as 'conftest')
 
 EXAMPLES = sorted(p.stem for p in RELEASES.glob("*.yaml"))
 

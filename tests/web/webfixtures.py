@@ -1,4 +1,4 @@
-"""The example newsroom, built once per session: before and after the road release's embargo."""
+"""The example newsroom, built once per session: before and after the road release's embargo (fixtures the web tests import)."""
 
 from __future__ import annotations
 
