@@ -186,7 +186,7 @@ class _Kit:
             rlang = release.lang or self.brand.lang
             theme = make_theme(self.brand, rlang)  # its own: names protected as when alone
             try:
-                story = build_story(release, self.brand, theme, labels_for(rlang), self._allowed(release))
+                story = build_story(release, self.brand, theme, labels_for(rlang), self._allowed(self.content.releases()[i].base_dir))
             except InputError as exc:
                 problems += exc.diagnostics
                 continue
@@ -304,10 +304,10 @@ class _Kit:
         problems += b.problems
         return flow, sect, problems
 
-    def _allowed(self, release) -> list[Path]:
+    def _allowed(self, base_dir: Path | None) -> list[Path]:
         dirs = list(self.allowed_dirs)
-        if release.source.path is not None:
-            dirs.append(release.source.path.parent)
+        if base_dir is not None:
+            dirs.append(base_dir)
         dirs.append(self.brand.base_dir)
         return dirs
 
