@@ -108,6 +108,17 @@ BRAND_KEYS: dict[str, tuple[str, str]] = {
     "about": (N_("The default paragraph about the organisation."), "about: |\n  Der Altmarkkreis Salzwedel ist ein Landkreis."),
     "about_title": (N_("The heading over that paragraph."), "about_title: Über den Altmarkkreis Salzwedel"),
     "closing": (N_("The default closing line."), "closing: Ihre Pressestelle"),
+    "timezone": (N_("The time zone of embargo times and of the website's clock (an IANA name). Default: Europe/Berlin."),
+                 "timezone: Europe/Berlin"),
+    "texts": (N_("Contact, boilerplate, its heading and the closing line in another language, for releases in it; "
+                 "without them such a release leaves the brand's texts out."),
+              "texts:\n  en:\n    about_title: About Altmarkkreis Salzwedel\n    about: |\n      Altmarkkreis Salzwedel is a "
+              "district in Saxony-Anhalt.\n    closing: Your press office"),
+    "texts.contact": (N_("The press contact in that language, written like a release's contact."),
+                      "    contact:\n      title: Press contact\n      people:\n        - name: Press office"),
+    "texts.about": (N_("The paragraph about the organisation in that language."), "    about: |\n      Altmarkkreis Salzwedel is a district."),
+    "texts.about_title": (N_("The heading over that paragraph."), "    about_title: About Altmarkkreis Salzwedel"),
+    "texts.closing": (N_("The closing line in that language."), "    closing: Your press office"),
     "page": (N_("The page size (A4 or letter) and the margins in millimetres."),
              "page:\n  size: A4\n  margins: {top: 20, right: 20, bottom: 20, left: 25}"),
     "address.street": (N_("Street and house number (required)."), "  street: Karl-Marx-Str. 32"),
@@ -293,7 +304,7 @@ _HEX = r"^\s*#[0-9A-Fa-f]{6}\s*$"
 
 def brand_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft-07) of a brand file (``presskit.yaml``), its words in the user's language."""
-    from presskit.brand import Address, Brand, Colour, Colours, Fonts, Logo, Margins, Page
+    from presskit.brand import Address, Brand, BrandTexts, Colour, Colours, Fonts, Logo, Margins, Page
 
     TEXT = _text()
     keys = BRAND_KEYS
@@ -338,10 +349,17 @@ def brand_json_schema() -> dict[str, Any]:
             "lang": {"type": ["string", "null"], "pattern": "^\\s*" + _any_case("de", "en") + "\\s*$",
                      "patternErrorMessage": _("write de or en")},
             "place": TEXT,
+            "timezone": dict(TEXT, pattern=r"^\s*[A-Za-z_]+(/[A-Za-z0-9_+-]+)*\s*$",
+                             patternErrorMessage=_("write a time zone such as Europe/Berlin")),
             "contact": _contact(TEXT),
             "about": TEXT,
             "about_title": TEXT,
             "closing": TEXT,
+            "texts": {"type": ["object", "null"], "additionalProperties": False,
+                      "properties": {lang: dict(_object(BrandTexts, "texts.", {
+                          "contact": _contact(TEXT), "about": TEXT, "about_title": TEXT, "closing": TEXT,
+                      }, "texts", keys), type=["object", "null"]) for lang in ("de", "en")},
+                      **_doc("texts", keys)},
             "page": dict(page, type=["object", "null"]),
         },
         "",
