@@ -31,6 +31,7 @@ from presskit.model import (
     kind,
     validate_source,
 )
+from presskit.mail.settings import MailSettings
 from presskit.source import SourceDoc, load_yaml
 
 __all__ = [
@@ -287,6 +288,7 @@ class Brand(_Model):
         "without them such a release leaves the brand's texts out",
     )
     page: Annotated[Page, BeforeValidator(_or_default)] = Field(default_factory=Page)
+    mail: Union[MailSettings, None] = Field(None, description="SMTP settings for 'presskit mail --send' (no password)")
 
     _base_dir: Path | None = PrivateAttr(default=None)
     _source: SourceDoc | None = PrivateAttr(default=None)

@@ -507,6 +507,85 @@ def serve(
         server.server_close()
 
 
+@app.command(cls=_Command, help=_("E-mail a release: drafts (-o DIR), a dry run, or sending to a distribution list."))
+def mail(
+    path: Path = typer.Argument(..., metavar="FILE", help=_("The release (or press kit) file."), show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="DIR",
+                                          help=_("Write .eml drafts (X-Unsent) into this folder.")),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
+                                      help=_("Distribution list file: each recipient gets their own message.")),
+    bcc: bool = typer.Option(False, "--bcc", help=_("One message to the press office with the list in Bcc.")),
+    send: bool = typer.Option(False, "--send", help=_("Send over SMTP (settings: --smtp FILE or the brand's 'mail:').")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=_("Show exactly what would go to whom; send nothing.")),
+    smtp_file: Optional[Path] = typer.Option(None, "--smtp", metavar="FILE",
+                                             help=_("SMTP settings file (mail.yaml; never a password).")),
+    photo_links: Optional[str] = typer.Option(None, "--photo-links", metavar="URL",
+                                              help=_("List the photos as links under this URL instead of attaching them.")),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help=_("The messages' Date (ISO 8601; default: now).")),
+    journal_file: Optional[Path] = typer.Option(None, "--journal", metavar="FILE",
+                                                help=_("The send journal (default: RELEASE.LIST.sent.json beside the release).")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
+) -> None:
+    """E-mail a release: drafts (-o DIR), a dry run, or sending to a distribution list."""
+    from presskit.errors import PresskitError
+    from presskit.mail import run
+
+    console = _stderr_console()
+    if not (output or send or dry_run):
+        raise _usage_error(_("say what to do: -o DIR (drafts), --dry-run or --send"))
+    if (send or bcc) and to is None:
+        raise _usage_error(_("--send and --bcc need a distribution list: --to LIST.yaml"))
+    when = None
+    if date is not None:
+        try:
+            when = dt.datetime.fromisoformat(date)
+        except ValueError:
+            raise _usage_error(_("--date {date!r} is not a date and time; write it as 2026-12-03T08:00:00+01:00").format(date=date))
+    progress = None
+
+    def prompt(text: str) -> str:
+        import getpass
+
+        return getpass.getpass(text)
+
+    def show(outcome, done: int, total: int) -> None:
+        if outcome.detail:
+            line = f"{outcome.email}: {outcome.status}: {outcome.detail}"
+            (progress.console.print(line, markup=False, highlight=False) if progress is not None
+             else console.file.write(line + "\n"))
+        if progress is not None:
+            progress.update(task, completed=done, total=total)
+
+    try:
+        plan = run.prepare_run(path, to, bcc, photo_links, when, brand, tuple(allow_dir), draft=output is not None)
+        _report(plan.warnings, console)
+        if output is not None:
+            for written in run.write_drafts(plan, output):
+                typer.echo(_("wrote {path}").format(path=written))
+        if dry_run:
+            for line in run.dry_run(plan, journal_file):
+                typer.echo(line)
+        if send and not dry_run:
+            settings = run.smtp_settings(plan, smtp_file)
+            password = run.password(settings, prompt if sys.stdin.isatty() else None)
+            if console.is_terminal:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+                with Progress(TextColumn(_("Sending")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                              console=console, transient=True) as progress:
+                    task = progress.add_task(_("Sending"), total=None)
+                    report = run.send(plan, settings, password, journal_file, show)
+            else:
+                report = run.send(plan, settings, password, journal_file, show)
+            typer.echo(run.summary(report))
+            if not report.ok:
+                raise typer.Exit(EXIT_FAILED)
+    except PresskitError as exc:
+        _report(exc.diagnostics, console)
+        raise typer.Exit(exc.exit_code)
+
+
 def main() -> None:
     """Console-script entry point."""
     # A short-lived process that allocates many small objects: collecting young

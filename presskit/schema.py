@@ -119,6 +119,19 @@ BRAND_KEYS: dict[str, tuple[str, str]] = {
     "texts.about": (N_("The paragraph about the organisation in that language."), "    about: |\n      Altmarkkreis Salzwedel is a district."),
     "texts.about_title": (N_("The heading over that paragraph."), "    about_title: About Altmarkkreis Salzwedel"),
     "texts.closing": (N_("The closing line in that language."), "    closing: Your press office"),
+    "mail": (N_("The SMTP server for 'presskit mail --send'. Never the password: it comes from an environment "
+                "variable or a hidden prompt."),
+             "mail:\n  host: smtp.example.org\n  port: 587\n  security: starttls\n  user: pressestelle\n"
+             "  password_env: PRESSKIT_SMTP_PASSWORD\n  rate: 20"),
+    "mail.host": (N_("The SMTP server's host name (required)."), "  host: smtp.example.org"),
+    "mail.port": (N_("The port. Default: 587 with starttls, 465 with tls, 25 with none."), "  port: 587"),
+    "mail.security": (N_("starttls, tls (encrypted from the start) or none (only for a server on this computer)."),
+                      "  security: starttls"),
+    "mail.user": (N_("The user name to log in with; without it presskit does not log in."), "  user: pressestelle"),
+    "mail.password_env": (N_("The environment variable that holds the password. Default: PRESSKIT_SMTP_PASSWORD."),
+                          "  password_env: PRESSKIT_SMTP_PASSWORD"),
+    "mail.rate": (N_("At most this many messages per minute (mail servers throttle). Default: 20."), "  rate: 20"),
+    "mail.timeout": (N_("Seconds to wait for the server. Default: 60."), "  timeout: 60"),
     "page": (N_("The page size (A4 or letter) and the margins in millimetres."),
              "page:\n  size: A4\n  margins: {top: 20, right: 20, bottom: 20, left: 25}"),
     "address.street": (N_("Street and house number (required)."), "  street: Karl-Marx-Str. 32"),
@@ -305,6 +318,9 @@ _HEX = r"^\s*#[0-9A-Fa-f]{6}\s*$"
 def brand_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft-07) of a brand file (``presskit.yaml``), its words in the user's language."""
     from presskit.brand import Address, Brand, BrandTexts, Colour, Colours, Fonts, Logo, Margins, Page
+    from presskit.mail.settings import MailSettings
+
+    whole = {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+\s*$"}, {"type": "null"}]}
 
     TEXT = _text()
     keys = BRAND_KEYS
@@ -360,6 +376,12 @@ def brand_json_schema() -> dict[str, Any]:
                           "contact": _contact(TEXT), "about": TEXT, "about_title": TEXT, "closing": TEXT,
                       }, "texts", keys), type=["object", "null"]) for lang in ("de", "en")},
                       **_doc("texts", keys)},
+            "mail": dict(_object(MailSettings, "mail.", {
+                "host": TEXT, "port": whole, "security": {
+                    "type": ["string", "null"], "pattern": "^\\s*" + _any_case("starttls", "tls", "none") + "\\s*$",
+                    "patternErrorMessage": _("write starttls, tls or none")},
+                "user": TEXT, "password_env": TEXT, "rate": whole, "timeout": whole,
+            }, "mail", keys), type=["object", "null"]),
             "page": dict(page, type=["object", "null"]),
         },
         "",
