@@ -92,6 +92,11 @@ TARGET_TEXT_TWO_PAGES_BYTES = 30_000
 #: Add an entry from a module of your own and append it here, e.g.
 #: ``EXTRA_SECTIONS.append(("watch", watch_section, watch_report, watch_checks))``.
 EXTRA_SECTIONS: list[tuple[str, object, object, object]] = []
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from batches import SECTIONS as _WATCH_AND_BATCHES  # noqa: E402  (watch latency, 500-release batches)
+
+EXTRA_SECTIONS.extend(_WATCH_AND_BATCHES)
 
 
 # -- small helpers -------------------------------------------------------------
@@ -728,6 +733,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-examples", action="store_true", help="do not build every example release")
     parser.add_argument("--strict", action="store_true", help="exit 1 if one of the (non-informational) targets fails")
     parser.add_argument("--skip-rl-accel", action="store_true", help="do not compare warm runs without rl-accel")
+    parser.add_argument("--skip-watch", action="store_true", help="do not measure presskit watch (save -> PDF)")
+    parser.add_argument("--watch-saves", type=int, default=20, help="saves for the watch latency (default 20)")
+    parser.add_argument("--skip-batches", action="store_true", help="do not build the 500-release batches")
+    parser.add_argument("--batch-size", type=int, default=500, help="releases in the batches (default 500)")
     parser.add_argument("--warm-child", action="store_true", help=argparse.SUPPRESS)  # see rl_accel_section
     parser.add_argument("--no-rl-accel", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -163,20 +163,8 @@ def _run_jobs(jobs: list, worker, n_jobs: int, verb: str, quiet: bool = False) -
 
     def run_all(on_start, on_result):
         if n_jobs > 1 and len(jobs) > 1:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-
-            with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
-                futures = {pool.submit(worker, *args): args[0] for args in jobs}
-                pending = [args[0] for args in jobs]
-                on_start(pending[0])
-                for future in as_completed(futures):
-                    source = futures[future]
-                    pending.remove(source)
-                    on_result(_result_of(future, source))
-                    if pending:
-                        on_start(pending[0])
-            order = {str(args[0]): i for i, args in enumerate(jobs)}
-            results.sort(key=lambda r: order.get(r.source, 0))
+            for result in _pooled(jobs, worker, n_jobs, on_start):
+                on_result(result)
         else:
             for args in jobs:
                 on_start(args[0])
@@ -205,6 +193,58 @@ def _run_jobs(jobs: list, worker, n_jobs: int, verb: str, quiet: bool = False) -
     return results
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return counter() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _pooled(jobs: list, worker, n_jobs: int, on_start):
+    """``worker(*args)`` for each job in a pool of warm workers, yielded in the jobs' order.
+
+    The workers start once (fonts registered and hyphenation loaded by
+    :func:`presskit.jobs.warm_up`) and take job after job; only a few jobs per
+    worker are in flight, so results stream back and memory stays flat however
+    long the batch.  A worker that dies breaks the pool: its job and every job
+    not yet done fail with a located error, never with a traceback, also when
+    the break shows while jobs are still being handed out.
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from presskit.jobs import warm_up
+
+    window = 2 * n_jobs
+    pending = iter(jobs)
+    inflight: deque = deque()
+    broken: list[BaseException] = []
+    with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), initializer=warm_up) as pool:
+        def hand_out() -> None:
+            while len(inflight) < window:
+                args = next(pending, None)
+                if args is None:
+                    return
+                future = None
+                if not broken:
+                    try:
+                        future = pool.submit(worker, *args)
+                    except Exception as exc:  # BrokenProcessPool: a worker died meanwhile
+                        broken.append(exc)
+                inflight.append((args[0], future))
+
+        hand_out()
+        while inflight:
+            source, future = inflight.popleft()
+            on_start(source)
+            yield _result_of(future, source, broken[0] if broken else None)
+            hand_out()
+
+
 def _failure_list(results: list["JobResult"], console) -> None:
     """After several files: which failed, each with its first error, so nothing is lost in the scroll."""
     failed = [r for r in results if not r.ok]
@@ -218,12 +258,17 @@ def _failure_list(results: list["JobResult"], console) -> None:
         _say(console, f"  {result.source}{where}: {first.message}")
 
 
-def _result_of(future, source: Path) -> "JobResult":
-    """A worker's result; a worker that died (out of memory, killed) fails its file only."""
+def _result_of(future, source: Path, broken: BaseException | None = None) -> "JobResult":
+    """A worker's result; a worker that died (out of memory, killed) fails its file only.
+
+    ``future`` is None for a job the pool could no longer take (``broken`` says why).
+    """
     from presskit.errors import Location, error
     from presskit.jobs import JobResult
 
     try:
+        if future is None:
+            raise broken if broken is not None else RuntimeError("not started")
         return future.result()
     except Exception as exc:  # BrokenProcessPool and the like: never a traceback
         message = _("the worker building this file stopped: {reason}").format(reason=f"{type(exc).__name__}: {exc}")
@@ -282,41 +327,114 @@ def build(
     output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
                                           help=_("A .pdf file (one input) or a folder (default: out/).")),
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help=_("Build this many files in parallel.")),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                                       help=_("Build this many files in parallel (default: one per usable core).")),
     allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
     strict: bool = _STRICT,
+    force: bool = typer.Option(False, "--force", help=_("Rebuild every file, also those whose PDF is up to date.")),
     open_pdf: bool = typer.Option(False, "--open", help=_("Open each PDF in the system viewer once it is built.")),
     quiet: bool = _QUIET,
     verbose: bool = _VERBOSE,
 ) -> None:
     """Build the PDF of each release file; print its warnings like 'check'."""
     from presskit.errors import UsageError
-    from presskit.jobs import build_one, output_for
+    from presskit.jobs import build_one
+    from presskit.outputs import plan_outputs
+
+    from presskit.incremental import Hasher, Manifest
 
     sources = _inputs(paths)
     try:
-        planned = [(src, output_for(src, output, len(sources) == 1), brand, tuple(allow_dir), None, strict)
-                   for src in sources]
+        planned = [(src, target, brand, tuple(allow_dir), None, strict, True)
+                   for src, target in plan_outputs(sources, output)]
     except UsageError as exc:
         raise _usage_error(exc.diagnostics[0].message)
-    results = _run_jobs(planned, build_one, jobs, _("Building"), quiet)
+    # Incremental: a PDF whose recorded inputs are all unchanged is what a build would write again.
+    manifests: dict[Path, Manifest] = {}
+    for _src, out_path, *_rest in planned:
+        folder = out_path.parent
+        if folder not in manifests:
+            manifests[folder] = Manifest.load(folder)
+    hasher = Hasher()
+    fresh: dict[int, tuple] = {}  # job -> the warnings its last build printed
+    for i, (src, out_path, *_rest) in enumerate(planned if not force else ()):
+        warnings = manifests[out_path.parent].up_to_date(src, out_path, brand, tuple(allow_dir), hasher, strict)
+        if warnings is not None:
+            fresh[i] = warnings
+    console = _stderr_console()
+    for warnings in fresh.values():
+        _report(warnings, console, quiet)
+    todo = [job for i, job in enumerate(planned) if i not in fresh]
+    results = _run_jobs(todo, build_one, jobs or usable_cores(), _("Building"), quiet) if todo else []
+    for job, result in zip(todo, results):
+        manifests[job[1].parent].remember(job[1], result.record)
+    for manifest in manifests.values():
+        manifest.save()
     built = [r for r in results if r.ok and r.output]
     if not quiet:
+        for i in sorted(fresh):
+            typer.echo(_("{path} is up to date").format(path=planned[i][1]))
         for result in built:
             typer.echo(_("wrote {path}").format(path=result.output))
     _verbose_lines(results, quiet, verbose)
-    console = _stderr_console()
     if open_pdf:
-        for result in built:
-            problem = open_file(Path(result.output))
+        for pdf in [*(planned[i][1] for i in sorted(fresh)), *(Path(r.output) for r in built)]:
+            problem = open_file(pdf)
             if problem:
-                _say(console, "warning: " + _("cannot open {path}: {reason}").format(path=result.output, reason=problem))
+                _say(console, "warning: " + _("cannot open {path}: {reason}").format(path=pdf, reason=problem))
     if len(built) < len(results):
         if len(results) > 1 and not quiet:
             _failure_list(results, console)
         elif len(results) > 1:
             _say(console, _("{failed} of {total} release(s) failed").format(failed=len(results) - len(built), total=len(results)))
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command(cls=_Command, help=_("Rebuild the PDFs whenever a release, the brand file, a font or an image is saved (Ctrl-C stops)."))
+def watch(
+    paths: List[Path] = typer.Argument(..., metavar="FILE|DIR", help=_PATHS_HELP, show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE|DIR",
+                                          help=_("A .pdf file (one input) or a folder (default: out/).")),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE", help=_BRAND_HELP),
+    allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
+    strict: bool = _STRICT,
+    open_pdf: bool = typer.Option(False, "--open", help=_("Open each PDF in the system viewer once, after its first build.")),
+    quiet: bool = _QUIET,
+) -> None:
+    """Rebuild the PDFs whenever a release, the brand file, a font or an image is saved (Ctrl-C stops)."""
+    from presskit.errors import UsageError
+    from presskit.watch import Watcher
+
+    sources = _inputs(paths)
+    console = _stderr_console()
+    try:
+        for src in sources:
+            from presskit.jobs import output_for
+
+            output_for(src, output, len(sources) == 1)
+    except UsageError as exc:
+        raise _usage_error(exc.diagnostics[0].message)
+
+    def say(line: str) -> None:
+        if not quiet:
+            typer.echo(line)
+
+    watcher = Watcher(paths, output, brand, tuple(allow_dir), strict, say=say,
+                      report=lambda diagnostics: _report(diagnostics, console, quiet),
+                      opener=open_file if open_pdf else None)
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    import signal
+
+    signal.signal(signal.SIGTERM, interrupted)  # stopping it (kill, a service manager) is like Ctrl-C
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.close()
 
 
 @app.command(cls=_Command, help=_("Build a press kit: cover, contents, the releases, photos and contacts in one PDF."))

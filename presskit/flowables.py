@@ -6,7 +6,8 @@
   background, a bar on the left and a label in the left padding (list items,
   quotes, the facts box, the contact block); it splits between or inside children.
 * :class:`Columns` puts cells side by side (facts rows, contact people, the
-  label/dateline line); it does not split.
+  label/dateline line); it does not split, and one taller than a page raises
+  the located error it was given.
 * :class:`Picture` draws a prepared image at a given width.
 
 Decoration is drawn as an artifact; content is drawn by tagged children.
@@ -25,12 +26,13 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus.paragraph import Paragraph
 
 from presskit import marking, rl_internals
+from presskit.errors import Diagnostic
 from presskit.images import PreparedImage
 from presskit.linesetting import ParagraphText, rejoin, set_lines
 from presskit.typography.linebreak import Params
 from presskit.tagging.flowables import Tagged
 
-__all__ = ["Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
+__all__ = ["TooTall", "Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
 
 _HUGE = 1e6
 _FUZZ = 1e-8
@@ -145,7 +147,12 @@ class Decoration:
 
 
 class Stack(Flowable):
-    """Children stacked vertically inside a decoration; splits across frames."""
+    """Children stacked vertically inside a decoration; splits across frames.
+
+    The height of every child at a width is measured once and shared with the parts
+    a split makes, so that a long list costs time in proportion to its length, not
+    to its length times its pages.
+    """
 
     def __init__(
         self,
@@ -155,6 +162,7 @@ class Stack(Flowable):
         label: Flowable | None = None,
         space_before: float = 0,
         space_after: float = 0,
+        _heights: dict | None = None,
     ):
         super().__init__()
         self.children = list(children)
@@ -163,27 +171,45 @@ class Stack(Flowable):
         self.spaceBefore = space_before
         self.spaceAfter = space_after
         self._layout: list[tuple[Flowable, float, float]] = []  # (child, height, gap before)
+        self._heights: dict[tuple[int, float], tuple[Flowable, float]] = {} if _heights is None else _heights
+        self._measured: tuple[float, list, list] | None = None
 
     # -- layout -----------------------------------------------------------
     def _inner_width(self, availWidth: float) -> float:
         _, right, _, left = self.decoration.padding
         return availWidth - left - right
 
-    def _gaps(self, children: Sequence[Flowable]) -> list[float]:
-        gaps = []
-        for i, child in enumerate(children):
-            gaps.append(0 if i == 0 else max(children[i - 1].getSpaceAfter(), child.getSpaceBefore()))
-        return gaps
+    def _gap(self, previous: Flowable | None, child: Flowable) -> float:
+        return 0 if previous is None else max(previous.getSpaceAfter(), child.getSpaceBefore())
+
+    def _height(self, child: Flowable, inner: float) -> float:
+        key = (id(child), inner)
+        known = self._heights.get(key)
+        if known is not None and known[0] is child:
+            return known[1]
+        _, h = child.wrap(inner, _HUGE)
+        self._heights[key] = (child, h)  # the child itself is kept, so its id stays its own
+        return h
+
+    def _measure(self, inner: float) -> tuple[list[tuple[Flowable, float, float]], list[float]]:
+        """``(layout, sizes)`` at the inner width: (child, height, gap before) and gap + height."""
+        if self._measured is not None and self._measured[0] == inner:
+            return self._measured[1], self._measured[2]
+        layout, sizes = [], []
+        previous = None
+        for child in self.children:
+            h, gap = self._height(child, inner), self._gap(previous, child)
+            layout.append((child, h, gap))
+            sizes.append(gap + h)
+            previous = child
+        self._measured = (inner, layout, sizes)
+        return layout, sizes
 
     def wrap(self, availWidth, availHeight):
         top, _, bottom, _ = self.decoration.padding
         inner = self._inner_width(availWidth)
-        self._layout = []
-        total = 0.0
-        for child, gap in zip(self.children, self._gaps(self.children)):
-            _, h = child.wrap(inner, _HUGE)
-            self._layout.append((child, h, gap))
-            total += gap + h
+        self._layout, sizes = self._measure(inner)
+        total = sum(sizes)
         label_h = 0.0
         if self.label is not None:
             _, label_h = self.label.wrap(self.decoration.padding[3], _HUGE)
@@ -195,23 +221,21 @@ class Stack(Flowable):
         top, _, bottom, _ = self.decoration.padding
         inner = self._inner_width(availWidth)
         room = availHeight - top - bottom
+        layout, sizes = self._measure(inner)
         head: list[Flowable] = []
         used = 0.0
-        gaps = self._gaps(self.children)
-        for index, child in enumerate(self.children):
-            _, h = child.wrap(inner, _HUGE)
-            need = gaps[index] + h
-            if used + need <= room + 1e-6:
+        for index, (child, h, gap) in enumerate(layout):
+            if used + gap + h <= room + 1e-6:
                 head.append(child)
-                used += need
+                used += gap + h
                 continue
-            parts = child.split(inner, room - used - gaps[index]) if room - used - gaps[index] > 0 else []
+            parts = child.split(inner, room - used - gap) if room - used - gap > 0 else []
             if len(parts) >= 2:
                 _keeps_like(parts[-1], child)
                 head.append(parts[0])
-                tail = list(parts[1:]) + self.children[index + 1 :]
+                new = list(parts[1:])
             else:
-                tail = self.children[index:]
+                new = [child]
                 if head and head[-1] is self.children[index - 1] and self.children[index - 1].getKeepWithNext():
                     # it keeps with the child that moves on (an intro before its list, a quote
                     # before its attribution): its last lines go along, or all of it
@@ -223,16 +247,32 @@ class Stack(Flowable):
                         # be offered the room left on this page, and split there again
                         _keeps_like(pieces[-1], kept)
                         head.append(pieces[0])
-                        tail = list(pieces[1:]) + tail
+                        new = list(pieces[1:]) + new
                     else:
-                        tail = [kept] + tail
+                        new = [kept] + new
             break
         else:
             return [self]
         if not head:
             return []
-        first = Stack(head, self.decoration, label=self.label, space_before=self.spaceBefore)
-        rest = Stack(tail, self.decoration, space_after=self.spaceAfter)
+        if self.label is not None and self.label.wrap(self.decoration.padding[3], _HUGE)[1] > room + 1e-6:
+            return []  # the label would hang below this part: the item starts on the next page
+        first = Stack(head, self.decoration, label=self.label, space_before=self.spaceBefore, _heights=self._heights)
+        rest = Stack(new + self.children[index + 1 :], self.decoration, space_after=self.spaceAfter, _heights=self._heights)
+        # The rest inherits the measurements of the children it keeps: a long stack split
+        # over many pages is measured once, not once per page.
+        rest_layout, rest_sizes, previous = [], [], None
+        for part in new:
+            h, gap = self._height(part, inner), self._gap(previous, part)
+            rest_layout.append((part, h, gap))
+            rest_sizes.append(gap + h)
+            previous = part
+        kept_layout, kept_sizes = layout[index + 1 :], sizes[index + 1 :]
+        if kept_layout:
+            child, h, _ = kept_layout[0]
+            gap = self._gap(previous, child)
+            kept_layout[0], kept_sizes[0] = (child, h, gap), gap + h
+        rest._measured = (inner, rest_layout + kept_layout, rest_sizes + kept_sizes)
         return [first, rest]
 
     # -- drawing ----------------------------------------------------------
@@ -254,8 +294,10 @@ class Stack(Flowable):
         if self.label is not None:
             _, label_height = self.label.wrap(left, _HUGE)
             self.label.drawOn(canv, 0, y - label_height)
+        inner = self.width - left - deco.padding[1]
         for child, h, gap in self._layout:
             y -= gap + h
+            child.wrap(inner, _HUGE)  # its height is known; its lines must be those of this width
             child.drawOn(canv, left, y)
 
 
@@ -266,12 +308,22 @@ def _keeps_like(part: Flowable, whole: Flowable) -> None:
         part.keepWithNext = 1
 
 
+class TooTall(Exception):
+    """A part that never splits is taller than a page; its located error is in its ``problems``."""
+
+
 class Columns(Flowable):
     """Cells side by side, each a list of flowables, top-aligned; does not split."""
 
     def __init__(self, cells: Sequence[Sequence[Flowable]], widths: Sequence[float], *, gap: float = 0,
-                 space_before: float = 0, space_after: float = 0):
+                 space_before: float = 0, space_after: float = 0, too_tall: "Diagnostic | None" = None,
+                 max_height: float = _HUGE, problems: list | None = None):
         super().__init__()
+        # taller than ``max_height`` (a page), it can never be placed: ``too_tall`` is added
+        # to ``problems`` and TooTall raised (ReportLab rewrites the exceptions it passes on)
+        self.too_tall = too_tall
+        self.max_height = max_height
+        self.problems = problems if problems is not None else []
         if len(cells) != len(widths):
             raise ValueError("one width per cell")
         self.cells = [list(cell) for cell in cells]
@@ -296,6 +348,10 @@ class Columns(Flowable):
             gaps = [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(cell, cell[1:])]
             self._sizes.append([g + h for g, h in zip(gaps, heights)])
             height = max(height, sum(self._sizes[-1]))
+        if height > self.max_height and self.too_tall is not None:
+            # never splits, can never fit: say where, instead of ReportLab's "too large"
+            self.problems.append(self.too_tall)
+            raise TooTall()
         self.width, self.height = availWidth, height
         return self.width, self.height
 

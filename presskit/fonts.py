@@ -13,7 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from presskit.errors import ResourceError, error
+from presskit.errors import Location, ResourceError, error
 from presskit.i18n import _
 
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -111,8 +111,13 @@ def _font_name(path: Path) -> str:
 _registered: dict[tuple[Path, ...], FontFamily] = {}
 
 
-def register_family(paths: dict[str, Path], display_name: str) -> FontFamily:
-    """Register regular/bold/italic/bold_italic TrueType files once per process."""
+def register_family(paths: dict[str, Path], display_name: str,
+                    locations: dict[str, "Location | None"] | None = None) -> FontFamily:
+    """Register regular/bold/italic/bold_italic TrueType files once per process.
+
+    A file ReportLab cannot read (truncated, not a font, CFF outlines) is reported at
+    ``locations[face]``, where the brand file names it.
+    """
     key = tuple(Path(paths[face]) for face in FACES)
     family = _registered.get(key)
     if family is not None:
@@ -122,14 +127,17 @@ def register_family(paths: dict[str, Path], display_name: str) -> FontFamily:
         name = _font_name(path)
         if name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except (TTFError, OSError, ValueError) as exc:
+                font = TTFont(name, str(path))
+            except Exception as exc:  # TTFError, struct.error, IndexError, ... for damaged files
+                reason = str(exc) if isinstance(exc, TTFError) else _("the file is truncated or damaged")
                 raise ResourceError(
                     error(
-                        _("cannot use font file {file}: {reason}").format(file=path, reason=exc),
+                        _("cannot use font file {path}: {reason}").format(path=path, reason=reason),
+                        (locations or {}).get(face),
                         hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
                     )
-                ) from exc
+                ) from None
+            pdfmetrics.registerFont(font)
         names[face] = name
     addMapping(names["regular"], 0, 0, names["regular"])
     addMapping(names["regular"], 1, 0, names["bold"])

@@ -45,10 +45,23 @@ def resolve_path(
     location: Location | None,
     what: str = N_("image"),
 ) -> Path:
-    """The file a release names, checked to exist and to stay inside the allowed folders."""
-    candidate = (base_dir / typed).resolve()
-    roots = [Path(d).resolve() for d in allowed_dirs]
-    if not any(candidate == root or root in candidate.parents for root in roots):
+    """The file a release names, checked to exist and to stay inside the allowed folders.
+
+    A path the OS rejects (a NUL byte, too long, a symlink loop) is reported, not crashed on.
+    """
+    try:
+        candidate = (base_dir / typed).resolve()
+        roots = [Path(d).resolve() for d in allowed_dirs]
+        inside = any(candidate == root or root in candidate.parents for root in roots)
+        is_file = inside and candidate.is_file()
+    except (OSError, ValueError, RuntimeError) as exc:
+        reason = getattr(exc, "strerror", None) or ("it contains a NUL character" if "null" in str(exc).lower() else str(exc))
+        raise ResourceError(
+            error(_("the {what} path '{typed}' cannot be used: {reason}").format(
+                what=what, typed=typed.replace("\x00", "\\0"), reason=str(reason).lower()),
+                location, hint=_("give a short relative path such as images/photo.jpg"))
+        ) from None
+    if not inside:
         raise ResourceError(
             error(
                 _("{what} '{file}' is outside the release's folder").format(what=_(what), file=typed),
@@ -57,7 +70,7 @@ def resolve_path(
                        "or allow its folder with --allow-dir"),
             )
         )
-    if not candidate.is_file():
+    if not is_file:
         raise ResourceError(
             error(
                 _("{what} file '{file}' not found").format(what=_(what), file=typed),
@@ -128,6 +141,10 @@ def prepare(path: Path, placed_width_pt: float, location: Location | None,
     wide, or narrower when ``max_height_pt`` limits it; flatten transparency onto white."""
     from PIL import Image, ImageOps
 
+    if path.suffix.lower() in (".svg", ".svgz"):
+        raise ResourceError(error(
+            _("'{name}' is an SVG file; photos in a release must be JPEG or PNG").format(name=path.name),
+            location, hint=_("export the graphic as PNG (SVG is accepted only for the brand's logo)")))
     image = _open(path, location)
     image = ImageOps.exif_transpose(image)
     if max_height_pt is not None:

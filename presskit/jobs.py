@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from presskit.errors import Diagnostic, InputError, Location, UsageError, error
+from presskit.errors import Diagnostic, InputError, Location, error
 from presskit.i18n import _
+from presskit.outputs import output_for  # noqa: F401  (where callers found it before)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class JobResult:
     output: str | None = None                    # written file, if any
     diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
     seconds: float = 0.0
+    record: dict | None = None                   # the incremental-build record of a written file
 
     @property
     def ok(self) -> bool:
@@ -30,35 +32,43 @@ class JobResult:
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a folder means every ``*.yaml``/``*.yml`` in it (sorted, not recursive)."""
+    """Files as given; a folder means every ``*.yaml``/``*.yml`` in it (sorted, not recursive).
+
+    A path the OS rejects (too long, unreadable folder) is kept as it is: building
+    it reports the problem like any bad input, and the other inputs are still built.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir()
-                if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-                and p.name != "presskit.yaml" and not p.name.startswith(".")
-            )
-        else:
-            found.append(path)
+        try:
+            if path.is_dir():
+                found += sorted(
+                    p for p in path.iterdir()
+                    if p.suffix.lower() in (".yaml", ".yml") and _is_file(p)
+                    and p.name != "presskit.yaml" and not p.name.startswith(".")
+                )
+                continue
+        except OSError:
+            pass
+        found.append(path)
     return found
 
 
-def output_for(source: Path, out: Path | None, single: bool) -> Path:
-    """Where the PDF of ``source`` goes: ``out`` itself for one input and a .pdf path, else a folder."""
-    if out is not None and single and out.suffix.lower() == ".pdf":
-        return out
-    folder = out if out is not None else Path("out")
-    if folder.suffix.lower() == ".pdf":
-        raise UsageError(error(_("-o {folder}: with several inputs the output must be a folder").format(folder=folder)))
-    return folder / (source.stem + ".pdf")
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _load(source: Path, brand_path: Path | None):
     from presskit.brand import brand_for
     from presskit.model import load_release
 
-    if not source.exists():
+    try:
+        missing = not source.exists() and not source.is_symlink()
+    except OSError:
+        missing = False  # the OS rejects the path itself: reading it says why
+    if missing:
         raise InputError(error(_("no such file"), Location.of_file(source)))
     release = load_release(source, display=str(source))
     brand = brand_for(source, brand_path)
@@ -96,14 +106,27 @@ def _lint(release, brand, today: dt.date | None, strict: bool) -> tuple[Diagnost
 
 
 def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),
-              today: dt.date | None = None, strict: bool = False) -> JobResult:
-    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics."""
+              today: dt.date | None = None, strict: bool = False, track: bool = False) -> JobResult:
+    """Build ``source`` into ``output`` (atomically); problems, warnings too, come back as diagnostics.
+
+    With ``track`` a written file without warnings also gets its incremental-build
+    record (:mod:`presskit.incremental`), which names every file the PDF depends on.
+    """
+    record = None
 
     def work():
+        nonlocal record
         from presskit.outputs import write_atomic
         from presskit.render import render_pdf
 
+        tracker = None
+        if track:
+            from presskit.incremental import Tracker
+
+            tracker = Tracker(Path(source), brand_path, allow_dirs)
         release, brand = _load(source, brand_path)
+        if tracker is not None:
+            record = tracker.record(release, brand)
         warnings = _lint(release, brand, today, strict)
         pdf = render_pdf(release, brand, allow_dirs)
         if strict and warnings:  # each one is an error now: write nothing
@@ -111,7 +134,25 @@ def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_
         write_atomic(output, pdf)
         return str(output), warnings
 
-    return _run(source, work)
+    result = _run(source, work)
+    if record is not None and result.ok and result.output:
+        from dataclasses import replace
+
+        from presskit.incremental import with_warnings
+
+        result = replace(result, record=with_warnings(record, result.diagnostics, today or dt.date.today()))
+    return result
+
+
+def warm_up() -> None:
+    """A worker's start: register the default fonts and load the hyphenation patterns once."""
+    try:
+        from presskit.brand import default_brand
+        from presskit.render import make_theme
+
+        make_theme(default_brand(), "de")
+    except Exception:  # the first build reports whatever is wrong, at its file
+        pass
 
 
 def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = (),

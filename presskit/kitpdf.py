@@ -158,7 +158,10 @@ class _Kit:
         return _fit(text, style.fontName, style.fontSize, self.theme.geometry.frame_width * 0.55)
 
     def sections(self, pages: dict[str, int], outline: Outline, root: StructNode) -> tuple[list[PdfSection], list]:
-        problems: list[Diagnostic] = []
+        # a release's own problems come with its story below; the kit's texts' here
+        release_files = {r.source.display for r in self.loaded.releases if r.source is not None}
+        problems: list[Diagnostic] = [p for p in self.content.problems
+                                      if p.location is None or p.location.file not in release_files]
         left = self.header_left()
         out: list[PdfSection] = []
         contents: list[tuple[str, str, str | None]] = []  # (title, key, note)

@@ -382,7 +382,7 @@ class Facts(_TitledList):
 class Image(_Model):
     """A photo with caption, credit and alt text."""
 
-    file: RequiredInlineText = Field(description="the image file (JPEG, PNG or SVG), relative to the release file")
+    file: RequiredInlineText = Field(description="the image file (JPEG or PNG; SVG only for the brand logo), relative to the release file")
     caption: InlineText = Field(None, description="caption printed under the photo")
     credit: InlineText = Field(None, description="photographer, printed as 'Foto: …'")
     alt: InlineText = Field(None, description="what the photo shows, for readers who cannot see it (required unless decorative)")

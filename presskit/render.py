@@ -40,6 +40,19 @@ def _info(meta) -> DocumentInfo:
                         lang=meta.lang, created=meta.created)
 
 
+def _plain(text: str, lang: str) -> str:
+    """``text`` for the metadata: searched, not typeset, so no-break spaces are plain spaces."""
+    from presskit.typography.blocks import plain_text
+    from presskit.typography.parse import parse_inline
+
+    return plain_text(parse_inline(text, lang)).replace("\u00a0", " ")
+
+
+def _brand_location(brand: Brand, path: tuple):
+    source = getattr(brand, "source", None)
+    return source.location(path) if source is not None else None
+
+
 def make_theme(brand: Brand, lang: str):
     from presskit.fonts import FALLBACK_FILE, register_family, with_fallback
     from presskit.resources import fonts_dir
@@ -50,6 +63,7 @@ def make_theme(brand: Brand, lang: str):
     family = register_family(
         {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic, "bold_italic": fonts.bold_italic},
         display_name=Path(fonts.regular).stem.replace("-Regular", ""),
+        locations={face: _brand_location(brand, ("fonts", face)) for face in ("regular", "bold", "italic", "bold_italic")},
     )
     family = with_fallback(family, fonts_dir() / FALLBACK_FILE)
     return Theme(
@@ -97,22 +111,24 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     furniture = furniture_for(brand, labels, section.running_title, section.running_dateline, section.running_embargo)
     # The one-section case: the release's elements are the Document's own, no outline.
     pdf_section = PdfSection(story.flowables, (furniture.header_left, furniture.header_right), node=None, new_page=False)
-    pdf, tagger = layout_sections([pdf_section], story.root, theme, furniture, logo, story.logo_node, info)
+    pdf, tagger = layout_sections([pdf_section], story.root, theme, furniture, logo, story.logo_node, info,
+                                  problems=story.layout_problems)
     return finish_document(pdf, tagger, info)
 
 
-def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None):
+def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None,
+                    problems=None):
     """Lay out ``sections`` (see :mod:`presskit.sections`) on the letterhead: the PDF as ReportLab
     wrote it and the tagger that recorded its marked content (for :func:`finish_document`).
-    With an ``outline``, the headings it wants become bookmarks."""
+    With an ``outline``, the headings it wants become bookmarks. ``problems`` is where the
+    stories put the located error of a part taller than a page (raised as a RenderError)."""
     from reportlab import rl_config
 
+    from presskit.errors import RenderError
+    from presskit.flowables import TooTall
     from presskit.pages import PressDocTemplate, build_document
     from presskit.sections import compose
     from presskit.tagging import Tagger
-
-    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
-    rl_config.useA85 = 0
 
     from dataclasses import replace
 
@@ -132,7 +148,16 @@ def layout_sections(sections, root, theme, furniture, logo, logo_node, info: Doc
         if outline is not None:
             outline.attach(canv)
 
-    build_document(doc, compose(sections, root), on_canvas=attach)
+    # Binary streams as they are: ASCII85 would make every photo a quarter larger.
+    # Set for this document only (the logo's inline images need ASCII85, see logo.py).
+    previous_a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        build_document(doc, compose(sections, root), on_canvas=attach)
+    except TooTall:  # a part that never splits is taller than a page: its located error
+        raise RenderError(list(problems or ())[:1]) from None
+    finally:
+        rl_config.useA85 = previous_a85
     return buffer.getvalue(), tagger
 
 

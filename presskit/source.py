@@ -29,6 +29,7 @@ from yaml.scanner import Scanner
 
 from presskit.errors import Diagnostic, Location, YamlError, error
 from presskit.i18n import N_, _
+from presskit.textrules import unprintable, visible
 
 __all__ = ["SourceDoc", "parse_yaml", "load_yaml", "MAX_DEPTH", "MAX_BYTES"]
 
@@ -285,10 +286,11 @@ def _build(
 ) -> Any:
     values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
+        _refuse_unprintable(node)
         scalars[path] = node
         if node.value == "" and node.style is None:
             return None
-        return node.value
+        return visible(node.value)
     if isinstance(node, SequenceNode):
         return [_build(item, path + (i,), values, keys, scalars) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
@@ -300,6 +302,7 @@ def _build(
                 key_node.start_mark,
                 _("write keys as plain words followed by a colon, e.g. 'title:'"),
             )
+        _refuse_unprintable(key_node)
         key = key_node.value
         if key in first_seen:
             raise _Refused(
@@ -312,6 +315,15 @@ def _build(
         keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         result[key] = _build(value_node, path + (key,), values, keys, scalars)
     return result
+
+
+def _refuse_unprintable(node: ScalarNode) -> None:
+    """One rule for every text of every file: characters that are not text (control
+    characters, lone surrogates, non-characters, only writable as escapes) are refused
+    where they stand, so none of them reaches the layout, the tags or the XMP packet."""
+    problem = unprintable(node.value)
+    if problem is not None:
+        raise _Refused(problem[0], node.start_mark, problem[1])
 
 
 _FRIENDLY: list[tuple[str, str, str | None]] = [
@@ -482,13 +494,42 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+class _NotRegular(Exception):
+    pass
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``path``, which must be a regular file.
+
+    Opened without blocking, so that a FIFO given as a release never hangs the run;
+    checked on the open descriptor, so that nothing can be swapped in between.
+    """
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular()
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            return handle.read(limit)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
 def load_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> SourceDoc:
     """Read and parse a YAML file, refusing files larger than ``max_bytes``."""
     path = Path(path)
     shown = display if display is not None else str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        raw = _read_regular(path, max_bytes + 1)
+    except _NotRegular:
+        raise YamlError(error(_("is not a regular file (a pipe, device or socket is never read)"),
+                              Location.of_file(shown), _("give the path of a YAML file"))) from None
     except FileNotFoundError:
         raise YamlError(error(_("file not found"), Location.of_file(shown), _("check the path"))) from None
     except IsADirectoryError:

@@ -37,6 +37,7 @@ from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
 from presskit.typography.names import attribution_name, protect_more, protect_names
 from presskit.typography.smarten import smarten
+from presskit.textrules import layout_problem
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Story:
     flowables: list[Flowable]
     root: StructNode
     logo_node: StructNode
+    layout_problems: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -61,12 +63,18 @@ class _Builder:
     allowed_dirs: Sequence[Path]
     root: StructNode = field(default_factory=new_document)
     problems: list[Diagnostic] = field(default_factory=list)
+    layout_problems: list[Diagnostic] = field(default_factory=list)  # found while pages are laid out
 
     # -- helpers -----------------------------------------------------------
 
     def check_glyphs(self, text: str, location: Location | None, with_fallback: bool = True) -> None:
         """Report characters no face can show; ``with_fallback=False`` for text the page
         furniture draws directly, in the family's own faces."""
+        limit = layout_problem(text)
+        if limit is not None:
+            message, hint, sample = limit
+            self.problems.append(error(message, self.sources.find(sample, location), hint=hint))
+            return
         missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
             chars = ", ".join(describe_character(ch) for ch in missing[:5])
@@ -104,6 +112,12 @@ class _Builder:
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
         return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)
 
+    def too_tall(self, message: str, location: Location | None) -> dict:
+        """Arguments for a part that never splits: the error if it is taller than a page."""
+        g = self.theme.geometry
+        return {"too_tall": error(message, location, hint=_("shorten the text")),
+                "max_height": g.later_frame_top - g.content_bottom, "problems": self.layout_problems}
+
     def keep_together(self, flowables: list[Flowable]) -> Flowable:
         g = self.theme.geometry
         return KeepOnOnePage(flowables, page_height=g.later_frame_top - g.content_bottom)
@@ -117,9 +131,17 @@ class _Builder:
         label = self.para(self.plain(marker), label_style, li.add("Lbl"), location)
         return _Inset(label, self.theme.spacing("list-label-gap")), li.add("LBody")
 
-    def indented(self, body: list[Flowable], label: Flowable, indent: str = "list-indent", space_after: float = 0) -> Stack:
+    def label_column(self, markers: Sequence[str]) -> float:
+        """The width of a list's label column: the usual indent, or wider for the widest label
+        (``10.``, ``100.``) and the gap after it, so that no label wraps."""
+        style = self.theme.style("list-label")
+        widest = max((stringWidth(smarten(m, self.lang), style.fontName, style.fontSize) for m in set(markers)), default=0)
+        return max(self.theme.spacing("list-indent"), widest + self.theme.spacing("list-label-gap") + 1)
+
+    def indented(self, body: list[Flowable], label: Flowable, indent: str | float = "list-indent", space_after: float = 0) -> Stack:
         """A list item's body set off by ``indent`` with its marker in the margin."""
-        return Stack(body, Decoration(padding=(0, 0, 0, self.theme.spacing(indent))), label=label, space_after=space_after)
+        width = self.theme.spacing(indent) if isinstance(indent, str) else indent
+        return Stack(body, Decoration(padding=(0, 0, 0, width)), label=label, space_after=space_after)
 
     def section_title(self, parent: StructNode, title: ir.Inline, location: Location | None) -> Tagged:
         return self.para(title, "section-title", parent.add("H2"), location)
@@ -136,7 +158,9 @@ class _Builder:
         if head.number:
             right.append(self.para(head.number, "dateline", group.add("P"), head.number_location))
         right.append(self.para(head.dateline, "dateline", group.add("P"), head.dateline_location))
-        out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after")))
+        out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after"),
+                           **self.too_tall(_("the dateline is longer than a page"),
+                                           head.number_location if head.number else head.dateline_location)))
         if sec.embargo is not None:
             band = self.para(sec.embargo.text, "embargo", self.root.add("P"), sec.embargo.location)
             pad = self.theme.spacing("box-padding")
@@ -186,10 +210,12 @@ class _Builder:
     def list_block(self, block: c.ListBlock, parent: StructNode, style: str) -> Flowable:
         node = parent.add("L")
         items: list[Flowable] = []
-        for number, item in zip(block.numbers(), block.items):
-            label, body_node = self.list_item(node, f"{number}." if block.ordered else "•", block.location)
+        markers = [f"{number}." if block.ordered else "•" for number in block.numbers()]
+        indent = self.label_column(markers)
+        for marker, item in zip(markers, block.items):
+            label, body_node = self.list_item(node, marker, block.location)
             children = self.blocks(item, body_node, style="list")
-            items.append(self.indented(children, label, space_after=self.theme.spacing("list-item-after")))
+            items.append(self.indented(children, label, indent=indent, space_after=self.theme.spacing("list-item-after")))
         return Stack(items, space_before=self.theme.spacing("list-before"), space_after=self.theme.spacing("list-after"))
 
     def quote(self, block: c.Quote, parent: StructNode) -> Flowable:
@@ -221,7 +247,8 @@ class _Builder:
                 label = self.para(row.label, "facts-label", tr.add("TH", scope="Row"), row.location)
                 value = self.para(row.value, "facts-value", tr.add("TD"), row.location)
                 children.append(Columns([[label], [value]], [share, 1 - share], gap=self.theme.spacing("facts-column-gap"),
-                                        space_after=self.theme.spacing("facts-row-after")))
+                                        space_after=self.theme.spacing("facts-row-after"),
+                                        **self.too_tall(_("this fact is longer than a page"), row.location)))
         if box.bullets:
             ln = node.add("L")
             for bullet in box.bullets:
@@ -337,13 +364,16 @@ class _Builder:
         row_after = self.theme.spacing("contact-row-after")
         rows: list[Flowable] = [title]
         if layout.kind == "rows":
-            rows += [Columns([who, reach], list(layout.widths), gap=gap, space_after=row_after) for who, reach in people]
+            too_tall = self.too_tall(_("this contact is longer than a page"), location)
+            rows += [Columns([who, reach], list(layout.widths), gap=gap, space_after=row_after, **too_tall)
+                     for who, reach in people]
         else:
             per_row = layout.columns
             for start in range(0, len(people), per_row):
                 row = [who + reach for who, reach in people[start : start + per_row]]
                 row += [[] for _ in range(per_row - len(row))]
-                rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after))
+                rows.append(Columns(row, [1] * per_row, gap=gap, space_after=row_after,
+                                    **self.too_tall(_("this contact is longer than a page"), location)))
         return rows
 
     def about(self) -> list[Flowable]:
@@ -457,7 +487,8 @@ def story_from_content(content: c.ContentDocument, brand: Brand, theme: Theme,
     every problem found."""
     (section,) = content.releases()
     protect_names(theme, section.names)  # person names are never hyphenated
-    builder = _Builder(section, content.sources, theme, labels_for(content.lang), content.lang, allowed_dirs)
+    builder = _Builder(section, content.sources, theme, labels_for(content.lang), content.lang, allowed_dirs,
+                       problems=list(content.problems))
     logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
     logo_node = builder.root.add("Figure", alt=logo_alt)
     flowables = builder.build()
@@ -465,4 +496,4 @@ def story_from_content(content: c.ContentDocument, brand: Brand, theme: Theme,
         builder.check_glyphs(text, _brand_location(brand, key), with_fallback=False)
     if builder.problems:
         raise RenderError(builder.problems)
-    return Story(flowables, builder.root, logo_node)
+    return Story(flowables, builder.root, logo_node, builder.layout_problems)

@@ -150,6 +150,11 @@ def test_all_problems_of_a_file_are_reported_at_once(tmp_path, monkeypatch):
     assert [(l, c) for _, l, c, _ in _errors(result.stderr)] == [(6, 11), (8, 11)], result.stderr
 
 
+def _files(folder) -> list[str]:
+    """What is in ``folder`` besides presskit's incremental-build records (no temporary files)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != ".presskit-manifest.json")
+
+
 def test_bad_file_among_good_ones(tmp_path, monkeypatch):
     src = tmp_path / "src"
     src.mkdir()
@@ -159,7 +164,7 @@ def test_bad_file_among_good_ones(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["build", "src", "-o", "out"])
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-gut.pdf", "c-gut.pdf"]
+    assert _files(tmp_path / "out") == ["a-gut.pdf", "c-gut.pdf"]
     assert [e[:3] for e in _errors(result.stderr)] == [("src/b-kaputt.yaml", 1, 1)]
     assert "1 of 3" in result.stderr
 
@@ -172,7 +177,7 @@ def test_bad_file_among_good_ones_in_parallel(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["build", "--jobs", "2", "src", "-o", "out"])
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-gut.pdf"]
+    assert _files(tmp_path / "out") == ["a-gut.pdf"]
     assert [e[:3] for e in _errors(result.stderr)] == [("src/b-kaputt.yaml", 2, 7)]
 
 
@@ -188,7 +193,7 @@ def test_failed_rebuild_keeps_the_previous_pdf(tmp_path, monkeypatch):
     release.write_text(MINIMAL_RELEASE + "  Hallo 中.\n", encoding="utf-8")
     assert runner.invoke(app, ["build", "r.yaml", "-o", str(target)]).exit_code == 1
     assert target.read_bytes() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "src"]
+    assert _files(tmp_path) == ["r.pdf", "src"]
 
 
 def test_missing_release_file(tmp_path, monkeypatch):

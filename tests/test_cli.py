@@ -27,6 +27,11 @@ def _pdf_text(path) -> str:
     return pdfcheck.normalise("\n".join(pdfcheck.page_texts(path)))
 
 
+def _written(folder) -> list[str]:
+    """The files in an output folder besides presskit's incremental-build records."""
+    return sorted(p.name for p in folder.iterdir() if p.name != ".presskit-manifest.json")
+
+
 def _is_pdf(path) -> bool:
     return path.is_file() and path.read_bytes()[:5] == b"%PDF-" and b"%%EOF" in path.read_bytes()[-32:]
 
@@ -86,7 +91,7 @@ def test_build_one_file_to_a_pdf_path(tmp_path):
     assert result.exit_code == 0, result.output
     assert _is_pdf(target)
     assert f"wrote {target}" in result.stdout
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".presskit-manifest.json", "x.pdf"]  # no temporary file left
     assert "Delegation from Lakeshire" in _pdf_text(target)
 
 
@@ -94,8 +99,9 @@ def test_build_a_folder_to_a_folder(tmp_path):
     out = tmp_path / "dir"
     result = run("build", RELEASES, "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.stem}.pdf" for p in EXAMPLES)
-    assert all(_is_pdf(p) for p in out.iterdir())
+    pdfs = [p for p in out.iterdir() if p.name != ".presskit-manifest.json"]  # the incremental-build records
+    assert sorted(p.name for p in pdfs) == sorted(f"{p.stem}.pdf" for p in EXAMPLES)
+    assert all(_is_pdf(p) for p in pdfs)
     assert result.stdout.count("wrote ") == len(EXAMPLES)
 
 
@@ -174,7 +180,7 @@ def test_build_a_folder_skips_the_brand_file(tmp_path, write_release):
     write_release(MINIMAL_RELEASE, name="r.yaml")
     result = run("build", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r.pdf"]
+    assert _written(tmp_path / "out") == ["r.pdf"]
 
 
 def test_scalars_stay_as_typed(tmp_path, write_release):
@@ -230,7 +236,7 @@ def test_one_bad_input_still_builds_the_other(tmp_path, write_release):
     out = tmp_path / "out"
     result = run("build", bad, good, "-o", out)
     assert result.exit_code == 1
-    assert sorted(p.name for p in out.iterdir()) == ["good.pdf"]
+    assert _written(out) == ["good.pdf"]
     assert f"{bad}:2:7: error:" in result.stderr
     assert "1 of 2" in result.stderr
     assert f"wrote {out / 'good.pdf'}" in result.stdout
@@ -338,3 +344,61 @@ def test_a_dying_worker_fails_its_files_without_a_traceback(tmp_path):
     for result in results:
         assert not result.ok
         assert "the worker building this file stopped" in result.diagnostics[0].message
+
+
+def _die_on_b(source, *args):  # one worker dies while later jobs are still being handed out
+    import os
+    import time
+
+    from presskit.jobs import JobResult
+
+    if source.name == "b.yaml":
+        os._exit(9)
+    time.sleep(0.002)
+    return JobResult(str(source))
+
+
+def test_a_worker_dying_while_jobs_are_handed_out_fails_the_rest_without_a_traceback(tmp_path):
+    from presskit import cli
+
+    names = ["a.yaml", "b.yaml", *(f"c{i:04}.yaml" for i in range(3000))]
+    jobs = [(tmp_path / name,) for name in names]
+    # Many jobs, so that the worker dies while they are still being handed out: that made
+    # pool.submit raise BrokenProcessPool out of _run_jobs (with a traceback) before.
+    results = cli._run_jobs(jobs, _die_on_b, 2, "Building")
+    assert [r.source for r in results] == [str(tmp_path / n) for n in names]  # every job, in order
+    failed = [r for r in results if not r.ok]
+    assert str(tmp_path / "b.yaml") in [r.source for r in failed]
+    for result in failed:
+        message = result.diagnostics[0]
+        assert "the worker building this file stopped" in message.message
+        assert message.location is not None and message.location.file == result.source
+
+
+def _slow_first(source, *args):
+    import time
+
+    from presskit.jobs import JobResult
+
+    time.sleep(0.3 if source.name == "0.yaml" else 0.0)
+    return JobResult(str(source))
+
+
+def test_parallel_results_come_back_in_the_jobs_order(tmp_path):
+    from presskit import cli
+
+    jobs = [(tmp_path / f"{i}.yaml",) for i in range(9)]
+    results = cli._run_jobs(jobs, _slow_first, 2, "Building")
+    assert [r.source for r in results] == [str(j[0]) for j in jobs]
+
+
+def test_jobs_default_to_the_usable_cores(monkeypatch):
+    import os
+
+    from presskit import cli
+
+    if hasattr(os, "process_cpu_count"):
+        monkeypatch.setattr(os, "process_cpu_count", lambda: 3)
+    else:
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert cli.usable_cores() == 3

@@ -76,7 +76,8 @@ def test_main_freezes_the_heap_and_keeps_exit_code_and_output(tmp_path):
     assert f"wrote {target}" in done.stdout
     assert done.stdout.rstrip().endswith("atexit ran, frozen: True")
     assert target.read_bytes()[:5] == b"%PDF-"
-    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]  # no temporary file left
+    # no temporary file left (the manifest is the incremental-build record, written atomically too)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".presskit-manifest.json", "x.pdf"]
 
 
 def test_main_keeps_the_exit_codes_of_failures(tmp_path):

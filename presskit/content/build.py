@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from presskit.brand import Brand
-from presskit.errors import Location
+from presskit.errors import Diagnostic, Location, error
 from presskit.labels import Labels, labels_for
 from presskit.model import Contact, Facts, Release, yaml_path
 from presskit.source import SourceDoc
 from presskit.typography import blocks as ir
-from presskit.typography.parse import parse_blocks, parse_inline
+from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
 from presskit.typography.names import release_names
 from presskit.typography.smarten import copyright_sign, smarten
 
@@ -74,6 +74,23 @@ def shown_url(url: str) -> str:
     return rest if sep and scheme.lower() in ("mailto", "tel") else url
 
 
+def parse_located(text: str, lang: str, doc: SourceDoc | None, path: tuple, location: Location | None,
+                  problems: list[Diagnostic]) -> tuple[ir.Block, ...]:
+    """The blocks of a block text (body, about, …); a text beyond the nesting or list limits
+    is reported in ``problems`` where the offending line is, and gives no blocks."""
+    try:
+        return parse_blocks(text, lang)
+    except MarkupLimit as exc:
+        where = location
+        raw = doc.data if doc is not None else None
+        for part in path:
+            raw = raw.get(part) if isinstance(raw, dict) else None
+        if isinstance(raw, str):
+            where = doc.offset_location(path, exc.offset + len(raw) - len(raw.lstrip()))
+        problems.append(error(exc.message, where, hint=exc.hint))
+        return ()
+
+
 def level_blocks(blocks: Iterable[ir.Block], last: int, location: Location | None) -> tuple[tuple[c.Block, ...], int]:
     """The blocks with their heading levels fixed, and the level of the last heading.
 
@@ -106,6 +123,7 @@ class _Builder:
         self.lang = release.lang or brand.lang
         self.labels: Labels = labels_for(self.lang)
         self.where = _Where(release.source)
+        self.problems: list[Diagnostic] = []
         source = release.source
         self.base_dir = source.path.parent if source is not None and source.path is not None else None
 
@@ -192,7 +210,8 @@ class _Builder:
             return None
         # The brand's own heading in the release's language; else the label.
         own_title, _ = brand_text(self.brand, self.lang, "about_title")
-        blocks, _ = level_blocks(parse_blocks(text, self.lang), 2, location)
+        doc = self.release.source if not from_brand else getattr(self.brand, "source", None)
+        blocks, _ = level_blocks(parse_located(text, self.lang, doc, ("about",), location, self.problems), 2, location)
         return c.About(self.plain(own_title or self.labels.about), blocks, from_brand, location)
 
     def closing(self) -> c.Closing | None:
@@ -204,7 +223,8 @@ class _Builder:
     def section(self) -> c.ReleaseSection:
         r, labels = self.release, self.labels
         body_location = self.where("body")
-        body, _ = level_blocks(parse_blocks(r.body, self.lang), 1, body_location)
+        body, _ = level_blocks(parse_located(r.body, self.lang, r.source, ("body",), body_location, self.problems),
+                               1, body_location)
         return c.ReleaseSection(
             head=self.head(),
             embargo=self.embargo(),
@@ -285,9 +305,13 @@ def contact_block(own: Contact | None, own_location: Location | None, brand: Bra
                           from_brand=not own, location=location)
 
 
-def build_section(release: Release, brand: Brand) -> c.ReleaseSection:
-    """The content of one release on ``brand``."""
-    return _Builder(release, brand).section()
+def build_section(release: Release, brand: Brand, problems: list[Diagnostic] | None = None) -> c.ReleaseSection:
+    """The content of one release on ``brand``; problems met (located) go to ``problems``."""
+    builder = _Builder(release, brand)
+    section = builder.section()
+    if problems is not None:
+        problems += builder.problems
+    return section
 
 
 def build_metadata(release: Release, brand: Brand) -> c.Metadata:
@@ -298,7 +322,7 @@ def build_metadata(release: Release, brand: Brand) -> c.Metadata:
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))
     if release.subtitle:
-        subject_parts.append(ir.plain_text(parse_inline(release.subtitle, lang)))
+        subject_parts.append(ir.plain_text(parse_inline(release.subtitle, lang)).replace("\u00a0", " "))
     return c.Metadata(
         # metadata is searched, not typeset: no-break spaces are plain spaces there
         title=ir.plain_text(parse_inline(release.title, lang)).replace("\u00a0", " "),
@@ -321,12 +345,16 @@ def source_texts(*docs: SourceDoc | None) -> c.SourceTexts:
 
 
 def build_content(release: Release, brand: Brand) -> c.ContentDocument:
-    """The content document of ``release`` on ``brand``'s letterhead."""
+    """The content document of ``release`` on ``brand``'s letterhead (with the located
+    problems met while building it in ``problems``)."""
+    problems: list[Diagnostic] = []
+    section = build_section(release, brand, problems)
     return c.ContentDocument(
         lang=release.lang or brand.lang,
         meta=build_metadata(release, brand),
-        sections=(build_section(release, brand),),
+        sections=(section,),
         sources=source_texts(release.source, getattr(brand, "source", None)),
+        problems=tuple(problems),
     )
 
 
@@ -345,7 +373,9 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
         return (ir.Span(smarten(text, lang)),)
 
     place = kit.place or brand.place
-    cover_blocks = level_blocks(parse_blocks(kit.cover, lang), 1, where("cover"))[0] if kit.cover else ()
+    problems: list[Diagnostic] = []
+    cover_blocks = level_blocks(parse_located(kit.cover, lang, kit.source, ("cover",), where("cover"), problems),
+                                1, where("cover"))[0] if kit.cover else ()
     sections: list[c.Section] = [
         c.CoverSection(
             label=plain(words["kit"]),
@@ -358,11 +388,12 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
             text_location=where("cover") if kit.cover else None,
         )
     ]
-    sections += [build_section(release, brand) for release in loaded.releases]
+    sections += [build_section(release, brand, problems) for release in loaded.releases]
     for j, document in enumerate(kit.documents):
         location = where("documents", j)
-        blocks = level_blocks(parse_blocks(document.text, lang), 1, where("documents", j, "text"))[0] \
-            if document.text else ()
+        text_location = where("documents", j, "text")
+        blocks = level_blocks(parse_located(document.text, lang, kit.source, ("documents", j, "text"), text_location,
+                                            problems), 1, text_location)[0] if document.text else ()
         facts = facts_box(document.facts, lang, lambda i, j=j: where.of_model("documents", j, "facts", "items", i),
                           where("documents", j, "facts"))
         sections.append(c.DocumentSection(parse_inline(document.title, lang), blocks, facts, location))
@@ -400,4 +431,4 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
         created=dt.datetime.combine(kit.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
     sources = source_texts(kit.source, *(release.source for release in loaded.releases), getattr(brand, "source", None))
-    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources)
+    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources, problems=tuple(problems))

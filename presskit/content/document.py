@@ -372,6 +372,7 @@ class ContentDocument:
     meta: Metadata
     sections: tuple[Section, ...]
     sources: SourceTexts = field(default_factory=SourceTexts)
+    problems: tuple = ()              # located Diagnostics met while building (e.g. markup beyond the limits)
 
     def releases(self) -> tuple[ReleaseSection, ...]:
         return tuple(section for section in self.sections if isinstance(section, ReleaseSection))

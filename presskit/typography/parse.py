@@ -33,6 +33,8 @@ from markdown_it.token import Token
 from .blocks import Block, Heading, Inline, ListBlock, Paragraph, Quote, Span
 from .linkify import find_links
 from .smarten import smarten_segments
+from presskit.i18n import _
+from presskit.textrules import MAX_LIST_ITEMS, MAX_NESTING
 
 ALLOWED_SCHEMES = re.compile(r"(?i)(?:https?|mailto|tel):")
 _ATTRIBUTION = re.compile(r"^\s*(?:\u2014|--(?!-)|\u2013)\s*(\S.*)$")
@@ -49,11 +51,14 @@ def _as_source(rule: Callable[[StateInline, bool], bool], keep: Callable[[Token]
         if silent:
             return rule(state, silent)
         state.pushPending()
-        start, first = state.pos, len(state.tokens)
+        start, first, first_meta = state.pos, len(state.tokens), len(state.tokens_meta)
         if not rule(state, silent):
             return False
         if not keep(state.tokens[first]):
+            # the tokens' meta (emphasis delimiters of the label) goes with them, or the
+            # emphasis pass later looks up tokens that are gone
             del state.tokens[first:]
+            del state.tokens_meta[first_meta:]  # not parallel to tokens: pushPending adds none
             token = state.push("literal_text", "", 0)
             token.content = state.src[start : state.pos]
         return True
@@ -72,6 +77,10 @@ def _markdown() -> MarkdownIt:
     md.validateLink = lambda url: True  # schemes are checked by _allowed_link
     md.inline.ruler.at("link", _as_source(_link_rule, _allowed_link))
     md.inline.ruler.at("image", _as_source(_image_rule, lambda token: False))
+    # markdown-it silently drops everything after a block nested deeper than its limit:
+    # keep its limit far above ours, and refuse deeper text before it is reached.
+    md.options.maxNesting = 100
+    md.core.ruler.after("block", "presskit_limits", lambda state: _check_structure(state.tokens, state.src))
     md.core.ruler.before("inline", "attribution", _split_attributions)
     return md
 
@@ -251,28 +260,79 @@ def _split_attributions(state: StateCore) -> None:
     """Core rule before ``inline``: cut a quote's last line ``— Name``.
 
     The line is removed from the raw content of the quote's last paragraph
-    and stored in ``blockquote_close.meta["attribution"]``.
+    and stored in ``blockquote_close.meta["attribution"]``; a last paragraph that
+    was only the attribution is removed.  One pass, without recursion; a quote has
+    at most one attribution (an earlier ``— Name`` line stays text).
     """
-    tokens = state.tokens
-    for i, tok in enumerate(tokens):
-        if tok.type != "blockquote_close" or i < 2:
-            continue
-        para_close, inline = tokens[i - 1], tokens[i - 2]
-        if para_close.type != "paragraph_close" or inline.type != "inline":
-            continue
-        lines = inline.content.split("\n")
-        m = _ATTRIBUTION.match(lines[-1])
-        if not m:
-            continue
-        tok.meta = {"attribution": m.group(1)}
-        inline.content = "\n".join(lines[:-1])
-        if not inline.content.strip():  # the paragraph was only the attribution
-            del tokens[i - 3 : i]
-            return _split_attributions(state)  # indices moved: start again
+    out: list[Token] = []
+    for tok in state.tokens:
+        if tok.type == "blockquote_close" and len(out) >= 3:
+            para_close, inline = out[-1], out[-2]
+            if para_close.type == "paragraph_close" and inline.type == "inline":
+                lines = inline.content.split("\n")
+                m = _ATTRIBUTION.match(lines[-1])
+                if m:
+                    tok.meta = {"attribution": m.group(1)}
+                    inline.content = "\n".join(lines[:-1])
+                    if not inline.content.strip():  # the paragraph was only the attribution
+                        del out[-3:]
+        out.append(tok)
+    state.tokens = out
+
+
+class MarkupLimit(ValueError):
+    """Text beyond what presskit lays out (see :mod:`presskit.textrules`).
+
+    ``offset`` is the position in the text given to the parser where the problem starts.
+    """
+
+    def __init__(self, message: str, hint: str, offset: int):
+        super().__init__(message)
+        self.message, self.hint, self.offset = message, hint, offset
+
+
+def _check_structure(tokens: Sequence[Token], text: str) -> None:
+    """Nesting and list length of a parsed text (one pass); the length of words and
+    paragraphs is checked where every laid-out text passes (``story``)."""
+    starts: list[int] | None = None
+
+    def offset(token: Token) -> int:
+        nonlocal starts
+        if starts is None:
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        line = token.map[0] if token.map else 0
+        return starts[min(line, len(starts) - 1)]
+
+    depth = 0
+    items: list[int] = []  # items so far of each open list
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise MarkupLimit(
+                    _("lists and quotes nested more than {limit} levels deep are not supported").format(limit=MAX_NESTING),
+                    _("indent less, or start fewer '>' or list markers in a row"),
+                    offset(token),
+                )
+            items.append(0)
+        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            depth -= 1
+            items.pop()
+        elif kind == "list_item_open":
+            items[-1] += 1
+            if items[-1] > MAX_LIST_ITEMS:
+                raise MarkupLimit(
+                    _("a list of more than {limit} items").format(limit=MAX_LIST_ITEMS),
+                    _("split the list, or put the items into a separate document"),
+                    offset(token),
+                )
+
 
 
 def parse_blocks(text: str, lang: str) -> tuple[Block, ...]:
     """Block text (body, about): paragraphs, ``##``/``###``, lists, quotes."""
     md = _markdown()
-    tokens = md.parse(_clean(text))
+    text = _clean(text)
+    tokens = md.parse(text)
     return tuple(_Builder(tokens, lang).blocks())
