@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -29,6 +28,7 @@ from reportlab.platypus.flowables import Flowable
 
 from presskit import images, marking, rl_internals
 from presskit.brand import Brand
+from presskit.content.document import ContactSection, ContentDocument, DocumentSection
 from presskit.content.kit import KIT_LABELS, LoadedKit, usage_terms
 from presskit.errors import Diagnostic, InputError, RenderError
 from presskit.i18n import _
@@ -62,49 +62,17 @@ class KitLayout:
         return self.result.pdf
 
 
-class _SubSource:
-    """A view of the kit's source at ``prefix`` (a background document), for the story builder."""
-
-    def __init__(self, source, prefix: tuple):
-        self._source = source
-        self.prefix = prefix
-        self.path = source.path if source is not None else None
-        self.display = source.display if source is not None else ""
-        self.text = source.text if source is not None else ""
-
-    @property
-    def data(self) -> Any:
-        data = self._source.data if self._source is not None else {}
-        for key in self.prefix:
-            try:
-                data = data[key]
-            except (KeyError, IndexError, TypeError):
-                return {}
-        return data if isinstance(data, dict) else {}
-
-    def location(self, path: tuple = ()):
-        return self._source.location(self.prefix + tuple(path)) if self._source is not None else None
-
-    def offset_location(self, path: tuple, offset: int):
-        return self._source.offset_location(self.prefix + tuple(path), offset) if self._source is not None else None
-
-    def _source_lines(self) -> list[str]:
-        """The kit file's lines (the story builder finds a character's column in them)."""
-        return self._source._source_lines() if self._source is not None else []
-
-
 class _KitBuilder(_Builder):
     """The release story builder's parts (blocks, facts, contact) for the kit's own pages; a
     section's title is its H1."""
 
-    def section_title(self, parent: StructNode, text: str, location) -> Tagged:
-        self.last_heading = 1
-        return self.para(self.plain(text), "kit-section", parent.add("H1"), location)
+    def section_title(self, parent: StructNode, title: ir.Inline, location) -> Tagged:
+        return self.para(title, "kit-section", parent.add("H1"), location)
 
 
-def _builder(loaded: LoadedKit, brand: Brand, theme, lang: str, root: StructNode, prefix: tuple = ()) -> _KitBuilder:
-    view = SimpleNamespace(source=_SubSource(loaded.kit.source, prefix), contact=loaded.kit.contact)
-    return _KitBuilder(view, brand, theme, labels_for(lang), lang, (), root=root)  # type: ignore[arg-type]
+def _builder(content: ContentDocument, theme, lang: str, root: StructNode) -> _KitBuilder:
+    """A builder for the kit's own pages, which maps the kit's content sections."""
+    return _KitBuilder(None, content.sources, theme, labels_for(lang), lang, (), root=root)
 
 
 class ContentsEntry(Flowable):
@@ -190,14 +158,17 @@ class _Kit:
         return _fit(text, style.fontName, style.fontSize, self.theme.geometry.frame_width * 0.55)
 
     def sections(self, pages: dict[str, int], outline: Outline, root: StructNode) -> tuple[list[PdfSection], list]:
-        problems: list[Diagnostic] = []
+        # a release's own problems come with its story below; the kit's texts' here
+        release_files = {r.source.display for r in self.loaded.releases if r.source is not None}
+        problems: list[Diagnostic] = [p for p in self.content.problems
+                                      if p.location is None or p.location.file not in release_files]
         left = self.header_left()
         out: list[PdfSection] = []
         contents: list[tuple[str, str, str | None]] = []  # (title, key, note)
 
         # cover
         node = StructNode("Sect", title=self.words["kit"])
-        b = _builder(self.loaded, self.brand, self.theme, self.lang, node)
+        b = _builder(self.content, self.theme, self.lang, node)
         group = node.add("Div")
         dateline = self.labels.dateline_for(self.place, self.kit.date)
         label = [b.para(b.plain(self.words["kit"].upper()), "label", group.add("P"), None)]
@@ -205,10 +176,10 @@ class _Kit:
         flow: list[Flowable] = [Columns([label, right], [1, 1]), Spacer(1, 40 * mm)]
         h1 = node.add("H1")
         outline.keys[id(h1)] = "kit-cover"
-        flow.append(b.para(b.inline(self.kit.title), "kit-title", h1, self.where("title")))
-        if self.kit.cover:
-            b.last_heading = 1
-            flow += b.blocks(parse_blocks(self.kit.cover, self.lang), node, self.where("cover"), style="kit-cover-text")
+        cover = self.content.sections[0]
+        flow.append(b.para(cover.title, "kit-title", h1, self.where("title")))
+        if cover.blocks:
+            flow += b.blocks(cover.blocks, node, style="kit-cover-text")
         problems += b.problems
         out.append(PdfSection(flow, (left, ""), node=node, new_page=False, template="first", key="kit-cover"))
 
@@ -218,7 +189,7 @@ class _Kit:
             rlang = release.lang or self.brand.lang
             theme = make_theme(self.brand, rlang)  # its own: names protected as when alone
             try:
-                story = build_story(release, self.brand, theme, labels_for(rlang), self._allowed(release))
+                story = build_story(release, self.brand, theme, labels_for(rlang), self._allowed(self.content.releases()[i].base_dir))
             except InputError as exc:
                 problems += exc.diagnostics
                 continue
@@ -236,19 +207,18 @@ class _Kit:
             note.append(rlabels.dateline_for(release.place or self.brand.place, release.date))
             contents.append((title, key, " · ".join(note)))
             later.append(PdfSection(story.flowables, (left, title), node=sect, key=key))
-        for j, document in enumerate(self.kit.documents):
+        documents = [s for s in self.content.sections if isinstance(s, DocumentSection)]
+        for j, (document, section) in enumerate(zip(self.kit.documents, documents)):
             sect = StructNode("Sect")
-            b = _builder(self.loaded, self.brand, self.theme, self.lang, sect, ("documents", j))
+            b = _builder(self.content, self.theme, self.lang, sect)
             key = f"document-{j + 1}"
             title = _plain_title(document.title, self.lang)
             h1 = sect.add("H1")
             outline.keys[id(h1)] = key
-            flow = [b.para(b.inline(document.title), "kit-section", h1, self.where("documents", j, "title"))]
-            b.last_heading = 1
-            if document.text:
-                flow += b.blocks(parse_blocks(document.text, self.lang), sect, self.where("documents", j, "text"))
-            if document.facts is not None and document.facts.items:
-                flow.append(b.facts(document.facts))
+            flow = [b.para(section.title, "kit-section", h1, self.where("documents", j, "title"))]
+            flow += b.blocks(section.blocks, sect)
+            if section.facts is not None:
+                flow.append(b.facts(section.facts))
             problems += b.problems
             contents.append((title, key, None))
             later.append(PdfSection(flow, (left, title), node=sect, key=key))
@@ -257,22 +227,21 @@ class _Kit:
             problems += more
             contents.append((self.words["photos"], "photos", None))
             later.append(PdfSection(flow, (left, self.words["photos"]), node=sect, key="photos"))
-        contact = self.kit.contact or self.brand.contact
-        if contact is not None and contact.people:
+        contact = next((s for s in self.content.sections if isinstance(s, ContactSection)), None)
+        if contact is not None:
             sect = StructNode("Sect")
-            b = _builder(self.loaded, self.brand, self.theme, self.lang, sect)
-            location = self.where("contact") if self.kit.contact else None
-            flow = b.contact(contact, location)
+            b = _builder(self.content, self.theme, self.lang, sect)
+            flow = b.contact(contact.contact)
             heading = next(n for n in sect.walk() if n.role == "H1")
             outline.keys[id(heading)] = "contact"
-            title = b.labels.contact if not (contact.title and (self.kit.contact or b.brand_language)) else contact.title
+            title = contact.heading_text
             problems += b.problems
             contents.append((title, "contact", None))
             later.append(PdfSection(flow, (left, title), node=sect, key="contact"))
 
         # contents
         sect = StructNode("Sect")
-        b = _builder(self.loaded, self.brand, self.theme, self.lang, sect)
+        b = _builder(self.content, self.theme, self.lang, sect)
         h1 = sect.add("H1")
         outline.keys[id(h1)] = "kit-contents"
         flow = [b.para(b.plain(self.words["contents"]), "kit-section", h1, None)]
@@ -296,7 +265,7 @@ class _Kit:
     def photos(self, outline: Outline) -> tuple[list[Flowable], StructNode, list[Diagnostic]]:
         section = next(s for s in self.content.sections if type(s).__name__ == "PhotoSection")
         sect = StructNode("Sect")
-        b = _builder(self.loaded, self.brand, self.theme, self.lang, sect)
+        b = _builder(self.content, self.theme, self.lang, sect)
         h1 = sect.add("H1")
         outline.keys[id(h1)] = "photos"
         heading = b.para(b.plain(self.words["photos"]), "kit-section", h1, None)
@@ -338,10 +307,10 @@ class _Kit:
         problems += b.problems
         return flow, sect, problems
 
-    def _allowed(self, release) -> list[Path]:
+    def _allowed(self, base_dir: Path | None) -> list[Path]:
         dirs = list(self.allowed_dirs)
-        if release.source.path is not None:
-            dirs.append(release.source.path.parent)
+        if base_dir is not None:
+            dirs.append(base_dir)
         dirs.append(self.brand.base_dir)
         return dirs
 

@@ -30,23 +30,14 @@ class DocumentInfo:
 
 
 def document_info(release: Release, brand: Brand) -> DocumentInfo:
-    lang = release.lang or brand.lang
-    labels = labels_for(lang)
-    title = _plain(release.title, lang)
-    subject_parts = [labels.press_release]
-    if release.number:
-        subject_parts.append(labels.number.format(number=release.number))
-    if release.subtitle:
-        subject_parts.append(_plain(release.subtitle, lang))
-    author_parts = [brand.organisation, *brand.units[-1:]]
-    return DocumentInfo(
-        title=title,
-        author=" · ".join(author_parts),
-        subject=" – ".join(subject_parts),
-        keywords=tuple(release.keywords),
-        lang=lang,
-        created=dt.datetime.combine(release.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
-    )
+    from presskit.content.build import build_metadata
+
+    return _info(build_metadata(release, brand))
+
+
+def _info(meta) -> DocumentInfo:
+    return DocumentInfo(title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
+                        lang=meta.lang, created=meta.created)
 
 
 def _plain(text: str, lang: str) -> str:
@@ -105,22 +96,22 @@ def render_pdf(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()
 def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     """Like :func:`render_pdf`, returning the tagging stage's :class:`~presskit.tagging.Result`
     (the PDF plus anything its safety net had to repair, which should be nothing)."""
+    from presskit.content.build import build_content
     from presskit.pages import furniture_for
     from presskit.sections import PdfSection
-    from presskit.story import build_story
+    from presskit.story import story_from_content
 
-    info = document_info(release, brand)
+    content = build_content(release, brand)
+    (section,) = content.releases()
+    info = _info(content.meta)
     labels = labels_for(info.lang)
     theme = make_theme(brand, info.lang)
     logo = load_brand_logo(brand, theme)
-    story = build_story(release, brand, theme, labels, _allowed(release, brand, allowed_dirs))
-    dateline = labels.dateline_for(release.place or brand.place, release.date)
-    short_title = release.number and labels.number.format(number=release.number) or ""
-    embargo = labels.embargo_line(release.embargo) if release.embargo is not None else None
-    furniture = furniture_for(brand, labels, short_title, dateline, embargo)
+    story = story_from_content(content, brand, theme, _allowed(section.base_dir, brand, allowed_dirs))
+    furniture = furniture_for(brand, labels, section.running_title, section.running_dateline, section.running_embargo)
     # The one-section case: the release's elements are the Document's own, no outline.
-    section = PdfSection(story.flowables, (furniture.header_left, furniture.header_right), node=None, new_page=False)
-    pdf, tagger = layout_sections([section], story.root, theme, furniture, logo, story.logo_node, info,
+    pdf_section = PdfSection(story.flowables, (furniture.header_left, furniture.header_right), node=None, new_page=False)
+    pdf, tagger = layout_sections([pdf_section], story.root, theme, furniture, logo, story.logo_node, info,
                                   problems=story.layout_problems)
     return finish_document(pdf, tagger, info)
 
@@ -187,12 +178,14 @@ def finish_document(pdf: bytes, tagger, info: DocumentInfo):
 
 def check_release(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> None:
     """Everything ``render_pdf`` checks (images, logo, fonts, glyphs) without laying out pages."""
-    from presskit.story import build_story
+    from presskit.content.build import build_content
+    from presskit.story import story_from_content
 
-    lang = release.lang or brand.lang
-    theme = make_theme(brand, lang)
+    content = build_content(release, brand)
+    (section,) = content.releases()
+    theme = make_theme(brand, content.lang)
     load_brand_logo(brand, theme)
-    build_story(release, brand, theme, labels_for(lang), _allowed(release, brand, allowed_dirs))
+    story_from_content(content, brand, theme, _allowed(section.base_dir, brand, allowed_dirs))
 
 
 def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
@@ -207,9 +200,9 @@ def overlong_headline_words(release: Release, brand: Brand) -> list[str]:
     return headline.paragraph_text().overlong_words(theme.geometry.frame_width)
 
 
-def _allowed(release: Release, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
+def _allowed(base_dir: Path | None, brand: Brand, allowed_dirs: Sequence[Path]) -> list[Path]:
     dirs = list(allowed_dirs)
-    if release.source.path is not None:
-        dirs.append(release.source.path.parent)
+    if base_dir is not None:
+        dirs.append(base_dir)
     dirs.append(brand.base_dir)
     return dirs

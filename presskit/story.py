@@ -1,10 +1,12 @@
-"""Release + brand → a story of flowables, each tied to its structure element.
+"""The content document → a story of flowables, each tied to its structure element.
 
-This is the only module that knows the order and grouping of a press release:
-label line and dateline, embargo, headline, subtitle, lead, body, facts box,
-photos, further information, contact block, boilerplate, closing line.
-Sizes and colours come from the theme by name; text goes through the
-typography stage; every drawn string is checked against the fonts.
+What a release says and in which order (label line and dateline, embargo,
+headline, subtitle, lead, body, facts box, photos, further information, contact
+block, boilerplate, closing line), with the brand's defaults and the labels, is
+decided in :mod:`presskit.content`; this module maps each part to flowables and
+structure elements and decides only how they are set: sizes and colours from
+the theme by name, what is kept together, the contact block's layout. Every
+drawn string is checked against the fonts.
 """
 
 from __future__ import annotations
@@ -23,16 +25,18 @@ from presskit.contactlayout import PersonWidths, break_address, choose_layout
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
 from presskit.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.fonts import describe_character
+from presskit.content import document as c
+from presskit.content.build import brand_location as _brand_location
+from presskit.content.build import build_content
 from presskit.i18n import _
-from presskit.labels import Labels
-from presskit.model import Contact, Facts, Release
+from presskit.labels import Labels, labels_for
+from presskit.model import Release
 from presskit.structure import StructNode, new_document
 from presskit.styles import Theme
 from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
-from presskit.typography.names import attribution_name, protect_more, protect_names, release_names
-from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
-from presskit.typography.smarten import copyright_sign, smarten
+from presskit.typography.names import attribution_name, protect_more, protect_names
+from presskit.typography.smarten import smarten
 from presskit.textrules import layout_problem
 
 
@@ -48,26 +52,20 @@ class Story:
 
 @dataclass
 class _Builder:
-    release: Release
-    brand: Brand
+    """Maps one release section of the content document to flowables and structure elements
+    (``section`` None: parts of other pages, e.g. a press kit's, handed to its methods)."""
+
+    section: c.ReleaseSection | None
+    sources: c.SourceTexts
     theme: Theme
     labels: Labels
     lang: str
     allowed_dirs: Sequence[Path]
     root: StructNode = field(default_factory=new_document)
-    last_heading: int = 1  # the level of the last heading tagged (H1: the headline)
     problems: list[Diagnostic] = field(default_factory=list)
     layout_problems: list[Diagnostic] = field(default_factory=list)  # found while pages are laid out
 
     # -- helpers -----------------------------------------------------------
-    @property
-    def brand_language(self) -> bool:
-        """Whether the brand's default texts (boilerplate, closing, headings) are in the
-        release's language; a release in another language gets labels, not German prose."""
-        return self.lang == self.brand.lang
-
-    def where(self, *path: str | int) -> Location:
-        return self.release.source.location(tuple(path))
 
     def check_glyphs(self, text: str, location: Location | None, with_fallback: bool = True) -> None:
         """Report characters no face can show; ``with_fallback=False`` for text the page
@@ -75,11 +73,11 @@ class _Builder:
         limit = layout_problem(text)
         if limit is not None:
             message, hint, sample = limit
-            self.problems.append(error(message, self.position_of(sample, location), hint=hint))
+            self.problems.append(error(message, self.sources.find(sample, location), hint=hint))
             return
         missing = self.theme.fonts.missing_characters(text, with_fallback=with_fallback)
         if missing:
-            chars = ", ".join(describe_character(c) for c in missing[:5])
+            chars = ", ".join(describe_character(ch) for ch in missing[:5])
             if len(missing) > 5:
                 message = _("the font {font} cannot show {chars} and {more} more").format(
                     font=self.theme.fonts.display_name, chars=chars, more=len(missing) - 5)
@@ -88,28 +86,10 @@ class _Builder:
             self.problems.append(
                 error(
                     message,
-                    self.position_of(missing[0], location),
+                    self.sources.find(missing[0], location),
                     hint=_("replace the character, or give the brand fonts that cover this script"),
                 )
             )
-
-    def position_of(self, char: str, location: Location | None) -> Location | None:
-        """Where ``char`` first stands in the source at or after ``location`` (the value
-        it belongs to), so that an error points at the character, not the field."""
-        if location is None or location.line <= 0:
-            return location
-        sources = [self.release.source, getattr(self.brand, "source", None)]
-        source = next((s for s in sources if s is not None and s.display == location.file), None)
-        if source is None:
-            return location
-        lines = source._source_lines()
-        for number in range(location.line, len(lines) + 1):
-            line = lines[number - 1]
-            start = location.column - 1 if number == location.line else 0
-            column = line.find(char, start)
-            if column >= 0:
-                return Location(location.file, number, column + 1)
-        return location
 
     def para(self, inline: ir.Inline, style: str, node: StructNode | None, location: Location | None) -> Tagged:
         self.check_glyphs(ir.plain_text(inline), location)
@@ -120,24 +100,6 @@ class _Builder:
             for words in _link_texts(inline):
                 node.add("Link", alt=words)
         return Tagged(TextParagraph(markup, self.theme.style(style), hyphenator=self.theme.hyphenator), node)
-
-    def parse_text(self, text: str, key: str, location: Location | None) -> tuple[ir.Block, ...]:
-        """The blocks of the block text ``key`` (body, about); a text beyond the nesting or
-        list limits is reported where the offending line is."""
-        try:
-            return parse_blocks(text, self.lang)
-        except MarkupLimit as exc:
-            where = location
-            sources = [self.release.source, getattr(self.brand, "source", None)]
-            source = next((s for s in sources if s is not None and location is not None and s.display == location.file), None)
-            raw = source.data.get(key) if source is not None and isinstance(source.data, dict) else None
-            if isinstance(raw, str):
-                where = source.offset_location((key,), exc.offset + len(raw) - len(raw.lstrip()))
-            self.problems.append(error(exc.message, where, hint=exc.hint))
-            return ()
-
-    def inline(self, text: str) -> ir.Inline:
-        return parse_inline(text, self.lang)
 
     def plain(self, text: str) -> ir.Inline:
         """Text the program writes (labels, names): smartened, never parsed as markup."""
@@ -172,8 +134,6 @@ class _Builder:
     def label_column(self, markers: Sequence[str]) -> float:
         """The width of a list's label column: the usual indent, or wider for the widest label
         (``10.``, ``100.``) and the gap after it, so that no label wraps."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         style = self.theme.style("list-label")
         widest = max((stringWidth(smarten(m, self.lang), style.fontName, style.fontSize) for m in set(markers)), default=0)
         return max(self.theme.spacing("list-indent"), widest + self.theme.spacing("list-label-gap") + 1)
@@ -183,26 +143,26 @@ class _Builder:
         width = self.theme.spacing(indent) if isinstance(indent, str) else indent
         return Stack(body, Decoration(padding=(0, 0, 0, width)), label=label, space_after=space_after)
 
-    def section_title(self, parent: StructNode, text: str, location: Location | None) -> Tagged:
-        self.last_heading = 2
-        return self.para(self.plain(text), "section-title", parent.add("H2"), location)
+    def section_title(self, parent: StructNode, title: ir.Inline, location: Location | None) -> Tagged:
+        return self.para(title, "section-title", parent.add("H2"), location)
 
     # -- parts of the release ------------------------------------------------
     def head(self) -> list[Flowable]:
-        r, labels = self.release, self.labels
+        sec = self.section
+        head = sec.head
         out: list[Flowable] = []
-        dateline = labels.dateline_for(r.place or self.brand.place, r.date)
         group = self.root.add("Div")
-        left = [self.para(self.plain(labels.press_release.upper()), "label", group.add("P"), None)]
+        label = tuple(ir.Span(span.text.upper()) for span in head.label)
+        left = [self.para(label, "label", group.add("P"), None)]
         right = []
-        if r.number:
-            right.append(self.para(self.plain(labels.number.format(number=r.number)), "dateline", group.add("P"), self.where("number")))
-        right.append(self.para(self.plain(dateline), "dateline", group.add("P"), self.where("place") if r.place else self.where("date")))
+        if head.number:
+            right.append(self.para(head.number, "dateline", group.add("P"), head.number_location))
+        right.append(self.para(head.dateline, "dateline", group.add("P"), head.dateline_location))
         out.append(Columns([left, right], [1, 1], space_after=self.theme.spacing("dateline-after"),
-                           **self.too_tall(_("the dateline is longer than a page"), self.where("number") if r.number else self.where("place"))))
-        if r.embargo is not None:
-            text = labels.embargo_line(r.embargo)
-            band = self.para(self.plain(text), "embargo", self.root.add("P"), self.where("embargo"))
+                           **self.too_tall(_("the dateline is longer than a page"),
+                                           head.number_location if head.number else head.dateline_location)))
+        if sec.embargo is not None:
+            band = self.para(sec.embargo.text, "embargo", self.root.add("P"), sec.embargo.location)
             pad = self.theme.spacing("box-padding")
             out.append(
                 Stack([band], Decoration(background=self.theme.colour("embargo"), padding=(pad / 2, pad, pad / 2, pad)),
@@ -210,58 +170,56 @@ class _Builder:
             )
         else:
             out.append(_gap(self.theme.spacing("head-after")))
-        out.append(self.para(self.inline(r.title), "title", self.root.add("H1"), self.where("title")))
-        if r.subtitle:
-            out.append(self.para(self.inline(r.subtitle), "subtitle", self.root.add("P"), self.where("subtitle")))
-        if r.lead:
-            out.append(self.para(self.inline(r.lead), "lead", self.root.add("P"), self.where("lead")))
+        out.append(self.para(sec.headline.content, "title", self.root.add("H1"), sec.headline.location))
+        if sec.subtitle:
+            out.append(self.para(sec.subtitle.content, "subtitle", self.root.add("P"), sec.subtitle.location))
+        if sec.lead:
+            out.append(self.para(sec.lead.content, "lead", self.root.add("P"), sec.lead.location))
         return out
 
-    def blocks(self, blocks: Iterable[ir.Block], parent: StructNode, location: Location, style: str = "body") -> list[Flowable]:
+    def blocks(self, blocks: Iterable[c.Block], parent: StructNode, style: str = "body") -> list[Flowable]:
         out: list[Flowable] = []
         blocks = list(blocks)
         introduces = {i for i, (block, following) in enumerate(zip(blocks, blocks[1:]))
-                      if isinstance(block, ir.Paragraph) and isinstance(following, ir.ListBlock)
+                      if isinstance(block, c.Paragraph) and isinstance(following, c.ListBlock)
                       and ir.plain_text(block.content).rstrip().endswith(":")}
         for index, block in enumerate(blocks):
             if index in introduces:
                 continue  # set together with its list, below
             if index - 1 in introduces:
                 # a sentence introducing a list never stays behind at a page foot
-                intro = self.para(blocks[index - 1].content, style, parent.add("P"), location)
+                intro = self.para(blocks[index - 1].content, style, parent.add("P"), blocks[index - 1].location)
                 intro.keepWithNext = 1
-                listing = self.list_block(block, parent, location, style)
+                listing = self.list_block(block, parent, style)
                 out.append(Stack([intro, listing], space_before=intro.getSpaceBefore(),
                                  space_after=listing.getSpaceAfter()))
                 continue
-            if isinstance(block, ir.Heading):
-                look = "h2" if block.level <= 2 else "h3"
-                # Tag levels never skip one (PDF/UA: a '###' right under the headline is an H2),
-                # while the look follows what the writer chose.
-                level = min(block.level, self.last_heading + 1)
-                self.last_heading = level
-                heading = self.para(block.content, look, parent.add(f"H{level}"), location)
+            if isinstance(block, c.Heading):
+                # the tag's level never skips one (fixed in the content); the look follows the writer
+                look = "h2" if block.written <= 2 else "h3"
+                heading = self.para(block.content, look, parent.add(f"H{block.level}"), block.location)
                 out += [self.keep_room_for(heading), heading]
-            elif isinstance(block, ir.Paragraph):
-                out.append(self.para(block.content, style, parent.add("P"), location))
-            elif isinstance(block, ir.ListBlock):
-                out.append(self.list_block(block, parent, location, style))
-            elif isinstance(block, ir.Quote):
-                out.append(self.quote(block, parent, location))
+            elif isinstance(block, c.Paragraph):
+                out.append(self.para(block.content, style, parent.add("P"), block.location))
+            elif isinstance(block, c.ListBlock):
+                out.append(self.list_block(block, parent, style))
+            elif isinstance(block, c.Quote):
+                out.append(self.quote(block, parent))
         return out
 
-    def list_block(self, block: ir.ListBlock, parent: StructNode, location: Location, style: str) -> Flowable:
+    def list_block(self, block: c.ListBlock, parent: StructNode, style: str) -> Flowable:
         node = parent.add("L")
         items: list[Flowable] = []
-        markers = [f"{number}." if block.ordered else "•" for number in range(block.start, block.start + len(block.items))]
+        markers = [f"{number}." if block.ordered else "•" for number in block.numbers()]
         indent = self.label_column(markers)
         for marker, item in zip(markers, block.items):
-            label, body_node = self.list_item(node, marker, location)
-            children = self.blocks(item, body_node, location, style="list")
+            label, body_node = self.list_item(node, marker, block.location)
+            children = self.blocks(item, body_node, style="list")
             items.append(self.indented(children, label, indent=indent, space_after=self.theme.spacing("list-item-after")))
         return Stack(items, space_before=self.theme.spacing("list-before"), space_after=self.theme.spacing("list-after"))
 
-    def quote(self, block: ir.Quote, parent: StructNode, location: Location) -> Flowable:
+    def quote(self, block: c.Quote, parent: StructNode) -> Flowable:
+        location = block.location
         node = parent.add("BlockQuote")
         children = [self.para(p, "quote", node.add("P"), location) for p in block.paragraphs]
         if block.attribution and children:
@@ -278,47 +236,39 @@ class _Builder:
         )
         return Stack(children, deco, space_before=gap, space_after=gap)
 
-    def facts(self, facts: Facts) -> Flowable:
-        node = self.root.add("Div", title=self.labels.facts)
-        loc = self.where("facts")
-        self.last_heading = 2
-        children: list[Flowable] = [self.para(self.plain(facts.title or self.labels.facts), "box-title", node.add("H2"), loc)]
-        # the YAML is a list of items, or a mapping whose 'items' is that list
-        items_path = ("facts", "items") if isinstance(self.release.source.data.get("facts"), dict) else ("facts",)
-        rows = [(i, item) for i, item in enumerate(facts.items) if item.label is not None]
-        bullets = [(i, item) for i, item in enumerate(facts.items) if item.label is None]
-        share = self.facts_label_share([item.label for _, item in rows])
-        if rows:
+    def facts(self, box: c.FactsBox) -> Flowable:
+        node = self.root.add("Div", title=box.name)
+        children: list[Flowable] = [self.para(box.title, "box-title", node.add("H2"), box.location)]
+        share = self.facts_label_share([row.label for row in box.rows])
+        if box.rows:
             table = node.add("Table")
-            for i, item in rows:
-                where = self.where(*items_path, i)
+            for row in box.rows:
                 tr = table.add("TR")
-                label = self.para(self.inline(item.label), "facts-label", tr.add("TH", scope="Row"), where)
-                value = self.para(self.inline(item.value or ""), "facts-value", tr.add("TD"), where)
+                label = self.para(row.label, "facts-label", tr.add("TH", scope="Row"), row.location)
+                value = self.para(row.value, "facts-value", tr.add("TD"), row.location)
                 children.append(Columns([[label], [value]], [share, 1 - share], gap=self.theme.spacing("facts-column-gap"),
                                         space_after=self.theme.spacing("facts-row-after"),
-                                        **self.too_tall(_("this fact is longer than a page"), where)))
-        if bullets:
+                                        **self.too_tall(_("this fact is longer than a page"), row.location)))
+        if box.bullets:
             ln = node.add("L")
-            for i, item in bullets:
-                where = self.where(*items_path, i)
-                label, body_node = self.list_item(ln, "•", where, "facts-item-label")
-                text = self.para(self.inline(item.text or ""), "facts-item", body_node, where)
+            for bullet in box.bullets:
+                label, body_node = self.list_item(ln, "•", bullet.location, "facts-item-label")
+                text = self.para(bullet.text, "facts-item", body_node, bullet.location)
                 children.append(self.indented([text], label, indent="facts-bullet-indent",
                                               space_after=self.theme.spacing("facts-row-after")))
         pad = self.theme.spacing("box-padding")
         gap = self.theme.spacing("box-gap")
-        box = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
-                    space_before=gap * 0.6, space_after=gap * 0.6)
-        return self.keep_together([box])
+        stack = Stack(children, Decoration(background=self.theme.colour("shade"), padding=(pad, pad, pad * 0.7, pad)),
+                      space_before=gap * 0.6, space_after=gap * 0.6)
+        return self.keep_together([stack])
 
-    def facts_label_share(self, labels: Sequence[str]) -> float:
+    def facts_label_share(self, labels: Sequence[ir.Inline]) -> float:
         """The label column's share of a facts row: as wide as the longest label (set on
         one line), between the theme's minimum and maximum share."""
         style = self.theme.style("facts-label")
         inner = self.theme.geometry.frame_width - 2 * self.theme.spacing("box-padding")
         room = inner - self.theme.spacing("facts-column-gap")
-        widest = max((stringWidth(ir.plain_text(self.inline(label)), style.fontName, style.fontSize)
+        widest = max((stringWidth(ir.plain_text(label), style.fontName, style.fontSize)
                       for label in labels), default=0)
         lo, hi = self.theme.spacing("facts-label-min"), self.theme.spacing("facts-label-max")
         return min(max((widest + 2) / room, lo), hi)
@@ -327,27 +277,26 @@ class _Builder:
         out: list[Flowable] = []
         width = self.theme.geometry.frame_width
         max_height = self.theme.spacing("figure-max-height")
-        base = self.release.source.path.parent if self.release.source.path else Path.cwd()
-        for i, image in enumerate(self.release.images):
-            loc = self.where("images", i, "file")
+        base = self.section.base_dir if self.section.base_dir is not None else Path.cwd()
+        for figure in self.section.figures:
+            loc = figure.location
             try:
-                path = images.resolve_path(image.file, base, self.allowed_dirs, loc)
+                path = images.resolve_path(figure.file, base, self.allowed_dirs, loc)
                 prepared = images.prepare(path, width, loc, max_height_pt=max_height)
             except InputError as exc:
                 self.problems.extend(exc.diagnostics)
                 continue
-            has_caption = bool(image.caption or image.credit)
+            has_caption = bool(figure.caption or figure.credit)
             # A decorative picture without caption is pure decoration: no element at all.
-            group = self.root.add("Div") if (has_caption or not image.decorative) else None
-            figure_node = None if image.decorative else group.add("Figure", alt=smarten(image.alt or "", self.lang))
+            group = self.root.add("Div") if (has_caption or not figure.decorative) else None
+            figure_node = None if figure.decorative else group.add("Figure", alt=figure.alt or "")
             picture = Picture(prepared, width, max_height)
             parts: list[Flowable] = [Tagged(picture, figure_node)]
             caption_node = group.add("Caption") if has_caption else None
-            if image.caption:
-                parts.append(self.para(self.inline(image.caption), "caption", caption_node, self.where("images", i, "caption")))
-            if image.credit:
-                credit = self.labels.photo.format(credit=copyright_sign(image.credit))
-                parts.append(self.para(self.inline(credit), "credit", caption_node, self.where("images", i, "credit")))
+            if figure.caption:
+                parts.append(self.para(figure.caption, "caption", caption_node, figure.caption_location))
+            if figure.credit:
+                parts.append(self.para(figure.credit, "credit", caption_node, figure.credit_location))
             gap = self.theme.spacing("box-gap")
             if picture.draw_width < width - 1:
                 # a portrait photo: its caption is set no wider than the photo
@@ -356,52 +305,51 @@ class _Builder:
         return out
 
     def links(self) -> list[Flowable]:
-        if not self.release.links:
+        links = self.section.links
+        if links is None:
             return []
         node = self.root.add("Div")
-        out: list[Flowable] = [self.section_title(node, self.labels.more_info, self.where("links"))]
+        out: list[Flowable] = [self.section_title(node, links.title, links.location)]
         ln = node.add("L")
-        for i, link in enumerate(self.release.links):
-            where = self.where("links", i)
-            label, body_node = self.list_item(ln, "›", where, "link-label")
-            text = smarten(link.text, self.lang) if link.text else _shown_url(link.url)
+        for link in links.items:
+            label, body_node = self.list_item(ln, "›", link.location, "link-label")
             # The whole entry is the link: its text and its annotation belong to one Link element.
-            body = self.para((ir.Span(text, href=link.url),), "link", body_node.add("Link", alt=text), where)
+            body = self.para((ir.Span(link.text, href=link.url),), "link", body_node.add("Link", alt=link.text), link.location)
             out.append(self.indented([body], label, space_after=self.theme.spacing("list-item-after")))
         return [self.keep_together(out)]
 
-    def contact(self, contact: Contact | None, location: Location) -> list[Flowable]:
-        if contact is None or not contact.people:
+    def contact(self, block: c.ContactBlock | None) -> list[Flowable]:
+        if block is None:
             return []
-        labels = self.labels
-        node = self.root.add("Div", title=labels.contact)
-        title = self.section_title(node, contact.title or labels.contact, location)
+        labels, location = self.labels, block.location
+        node = self.root.add("Div", title=block.name)
+        title = self.section_title(node, block.title, location)
         name_style, line_style = self.theme.style("contact-name"), self.theme.style("contact-line")
 
         def width(text: str, style=line_style) -> float:
             return stringWidth(text, style.fontName, style.fontSize)
 
         # every line that must stay whole, measured as it will be set
-        phone_lines = [smarten(f"{labels.phone} {p.phone}", self.lang) if p.phone else None for p in contact.people]
+        phone_lines = [ir.plain_text(p.phone_line) if p.phone_line else None for p in block.people]
         email_label = labels.email + "\u00a0"  # the label never stays behind alone
         measured = [
             PersonWidths(
-                name=width(smarten(p.name, self.lang), name_style),
-                role=width(smarten(p.role, self.lang)) if p.role else 0,
+                name=width(ir.plain_text(p.name), name_style),
+                role=width(ir.plain_text(p.role)) if p.role else 0,
                 whole=tuple(w for w in (width(phone) if phone else None,
                                         width(email_label + p.email) if p.email else None) if w is not None),
             )
-            for p, phone in zip(contact.people, phone_lines)
+            for p, phone in zip(block.people, phone_lines)
         ]
         gap = self.theme.spacing("contact-gap")
         frame = self.theme.geometry.frame_width
         layout = choose_layout(measured, frame, gap)
         people: list[tuple[list[Flowable], list[Flowable]]] = []
-        for person, phone in zip(contact.people, phone_lines):
+        for person, phone in zip(block.people, phone_lines):
             pnode = node.add("Div")
-            who = [self.para(self.plain(person.name), "contact-name", pnode.add("P"), location)]
+            who = [self.para(person.name, "contact-name", pnode.add("P"), location)]
             if person.role:
-                who.append(self.para(self.plain(person.role), "contact-line", pnode.add("P"), location))
+                who.append(self.para(person.role, "contact-line", pnode.add("P"), location))
             reach = []
             if phone:
                 reach.append(self.para((ir.Span(phone),), "contact-line", pnode.add("P"), location))
@@ -410,7 +358,7 @@ class _Builder:
                 pieces = break_address(person.email, room - width(email_label), room, width)
                 # a newline is where the (rare) address too wide for the frame breaks
                 line = (ir.Span(email_label), ir.Span("\n".join(pieces), href=f"mailto:{person.email}"))
-                link_node = pnode.add("P").add("Link", alt=f"{labels.email} {person.name}: {person.email}")
+                link_node = pnode.add("P").add("Link", alt=person.email_description)
                 reach.append(self.para(line, "contact-line", link_node, location))
             people.append((who, reach))
         row_after = self.theme.spacing("contact-row-after")
@@ -428,57 +376,20 @@ class _Builder:
                                     **self.too_tall(_("this contact is longer than a page"), location)))
         return rows
 
-    def brand_text(self, key: str):
-        """The brand's ``contact``/``about``/``about_title``/``closing`` in the release's
-        language (its own, or from ``texts:``), with where it was written; else None."""
-        if self.brand_language:
-            value, path = getattr(self.brand, key), (key,)
-        else:
-            texts = self.brand.texts.get(self.lang)
-            value, path = (getattr(texts, key) if texts is not None else None), ("texts", self.lang, key)
-        if not value:
-            return None, None
-        return value, _brand_location(self.brand, *path)
-
-    def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None]:
-        """The release's own ``about``/``closing``, else the brand's in the release's
-        language; with where it was written."""
-        if getattr(self.release, key):
-            return getattr(self.release, key), self.where(key)
-        return self.brand_text(key)
-
-    def contact_block(self) -> tuple[Contact | None, Location | None]:
-        """The release's contact, else the brand's in the release's language; a brand
-        with no text in that language gives its people without their (untranslated)
-        roles and its title, which the label replaces."""
-        if self.release.contact:
-            return self.release.contact, self.where("contact")
-        contact, loc = self.brand_text("contact")
-        if contact is not None:
-            return contact, loc
-        contact = self.brand.contact
-        if contact is None:
-            return None, None
-        people = tuple(person.model_copy(update={"role": None}) for person in contact.people)
-        return contact.model_copy(update={"title": None, "people": people}), _brand_location(self.brand, "contact")
-
     def about(self) -> list[Flowable]:
-        text, loc = self.own_or_brand_text("about")
-        if not text:
+        about = self.section.about
+        if about is None:
             return []
         node = self.root.add("Div")
-        # The brand's own heading is in the brand's language; another language gets the label.
-        own_title, _ = self.brand_text("about_title")
-        title = own_title or self.labels.about
-        out = [self.section_title(node, title, loc)]
-        out += self.blocks(self.parse_text(text, "about", loc), node, loc, style="about")
+        out = [self.section_title(node, about.title, about.location)]
+        out += self.blocks(about.blocks, node, style="about")
         return out
 
     def closing(self) -> list[Flowable]:
-        text, loc = self.own_or_brand_text("closing")
-        if not text:
+        closing = self.section.closing
+        if closing is None:
             return []
-        return [self.para(self.inline(text), "closing", self.root.add("P"), loc)]
+        return [self.para(closing.content, "closing", self.root.add("P"), closing.location)]
 
     def end_matter(self, contact: list[Flowable], about: list[Flowable], closing: list[Flowable],
                    before: list[Flowable]) -> list[Flowable]:
@@ -504,14 +415,16 @@ class _Builder:
         return [self.keep_together(contact + about + closing)]
 
     def build(self) -> list[Flowable]:
-        r = self.release
+        """The section's parts in the content's reading order; the end matter (contact,
+        boilerplate, closing line) is set as one group."""
+        sec = self.section
         story = self.head()
-        story += self.blocks(self.parse_text(r.body, "body", self.where("body")), self.root, self.where("body"))
-        if r.facts is not None and r.facts.items:
-            story.append(self.facts(r.facts))
+        story += self.blocks(sec.body.blocks, self.root)
+        if sec.facts is not None:
+            story.append(self.facts(sec.facts))
         story += self.figures()
         story += self.links()
-        story += self.end_matter(self.contact(*self.contact_block()), self.about(), self.closing(), story)
+        story += self.end_matter(self.contact(sec.contact), self.about(), self.closing(), story)
         return story
 
 
@@ -545,21 +458,10 @@ def _link_texts(inline: ir.Inline) -> list[str]:
     return [" ".join(text.split()) for text in texts]
 
 
-def _shown_url(url: str) -> str:
-    """A link's address as printed: ``mailto:``/``tel:`` say nothing a reader needs."""
-    scheme, sep, rest = url.partition(":")
-    return rest if sep and scheme.lower() in ("mailto", "tel") else url
-
-
 def _gap(height: float) -> Flowable:
     from reportlab.platypus import Spacer
 
     return Spacer(1, height)
-
-
-def _brand_location(brand: Brand, *path: str) -> Location | None:
-    source = getattr(brand, "source", None)
-    return source.location(path) if source is not None else None
 
 
 def _brand_texts(brand: Brand) -> list[tuple[str, str]]:
@@ -573,12 +475,20 @@ def _brand_texts(brand: Brand) -> list[tuple[str, str]]:
 
 
 def build_story(
-    release: Release, brand: Brand, theme: Theme, labels: Labels, allowed_dirs: Sequence[Path]
+    release: Release, brand: Brand, theme: Theme, labels: Labels | None = None, allowed_dirs: Sequence[Path] = ()
 ) -> Story:
     """The story of ``release``; raises RenderError listing every problem found."""
-    lang = release.lang or brand.lang
-    protect_names(theme, release_names(release, brand))  # person names are never hyphenated
-    builder = _Builder(release, brand, theme, labels, lang, allowed_dirs)
+    return story_from_content(build_content(release, brand), brand, theme, allowed_dirs)
+
+
+def story_from_content(content: c.ContentDocument, brand: Brand, theme: Theme,
+                       allowed_dirs: Sequence[Path] = ()) -> Story:
+    """The story of the (one) release section of ``content``; raises RenderError listing
+    every problem found."""
+    (section,) = content.releases()
+    protect_names(theme, section.names)  # person names are never hyphenated
+    builder = _Builder(section, content.sources, theme, labels_for(content.lang), content.lang, allowed_dirs,
+                       problems=list(content.problems))
     logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
     logo_node = builder.root.add("Figure", alt=logo_alt)
     flowables = builder.build()

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from presskit.brand import Brand
-from presskit.errors import Location
+from presskit.errors import Diagnostic, Location, error
 from presskit.labels import Labels, labels_for
 from presskit.model import Contact, Facts, Release, yaml_path
 from presskit.source import SourceDoc
 from presskit.typography import blocks as ir
-from presskit.typography.parse import parse_blocks, parse_inline
-from presskit.typography.smarten import smarten
+from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
+from presskit.typography.names import release_names
+from presskit.typography.smarten import copyright_sign, smarten
 
 from presskit.content import document as c
 
@@ -49,9 +50,45 @@ class _Where:
         return self.doc.location(yaml_path(self.doc, tuple(path))) if self.doc is not None else None
 
 
-def brand_location(brand: Brand, key: str) -> Location | None:
+def brand_location(brand: Brand, *path: str) -> Location | None:
     source = getattr(brand, "source", None)
-    return source.location((key,)) if source is not None else None
+    return source.location(path) if source is not None else None
+
+
+def brand_text(brand: Brand, lang: str, key: str) -> tuple[Any, Location | None]:
+    """The brand's ``contact``/``about``/``about_title``/``closing`` in ``lang`` (its own,
+    or from ``texts:``), with where it was written; else (None, None)."""
+    if lang == brand.lang:
+        value, path = getattr(brand, key), (key,)
+    else:
+        texts = brand.texts.get(lang)
+        value, path = (getattr(texts, key) if texts is not None else None), ("texts", lang, key)
+    if not value:
+        return None, None
+    return value, brand_location(brand, *path)
+
+
+def shown_url(url: str) -> str:
+    """A link's address as printed: ``mailto:``/``tel:`` say nothing a reader needs."""
+    scheme, sep, rest = url.partition(":")
+    return rest if sep and scheme.lower() in ("mailto", "tel") else url
+
+
+def parse_located(text: str, lang: str, doc: SourceDoc | None, path: tuple, location: Location | None,
+                  problems: list[Diagnostic]) -> tuple[ir.Block, ...]:
+    """The blocks of a block text (body, about, …); a text beyond the nesting or list limits
+    is reported in ``problems`` where the offending line is, and gives no blocks."""
+    try:
+        return parse_blocks(text, lang)
+    except MarkupLimit as exc:
+        where = location
+        raw = doc.data if doc is not None else None
+        for part in path:
+            raw = raw.get(part) if isinstance(raw, dict) else None
+        if isinstance(raw, str):
+            where = doc.offset_location(path, exc.offset + len(raw) - len(raw.lstrip()))
+        problems.append(error(exc.message, where, hint=exc.hint))
+        return ()
 
 
 def level_blocks(blocks: Iterable[ir.Block], last: int, location: Location | None) -> tuple[tuple[c.Block, ...], int]:
@@ -86,6 +123,7 @@ class _Builder:
         self.lang = release.lang or brand.lang
         self.labels: Labels = labels_for(self.lang)
         self.where = _Where(release.source)
+        self.problems: list[Diagnostic] = []
         source = release.source
         self.base_dir = source.path.parent if source is not None and source.path is not None else None
 
@@ -133,7 +171,7 @@ class _Builder:
                     file=image.file,
                     path=base / image.file,
                     caption=self.inline(image.caption) if image.caption else None,
-                    credit=self.inline(self.labels.photo.format(credit=image.credit)) if image.credit else None,
+                    credit=self.inline(self.labels.photo.format(credit=copyright_sign(image.credit))) if image.credit else None,
                     credit_name=image.credit,
                     alt=None if image.decorative else smarten(image.alt or "", self.lang),
                     decorative=image.decorative,
@@ -149,32 +187,31 @@ class _Builder:
         if not self.release.links:
             return None
         items = tuple(
-            c.LinkItem(smarten(link.text, self.lang) if link.text else link.url, link.url, self.where("links", i))
+            c.LinkItem(smarten(link.text, self.lang) if link.text else shown_url(link.url), link.url, self.where("links", i))
             for i, link in enumerate(self.release.links)
         )
         return c.Links(self.plain(self.labels.more_info), items, self.where("links"))
 
     def contact(self) -> c.ContactBlock | None:
         r = self.release
-        location = self.where("contact") if r.contact else brand_location(self.brand, "contact")
-        return contact_block(r.contact, self.brand, self.lang, location)
+        return contact_block(r.contact, self.where("contact") if r.contact else None, self.brand, self.lang)
 
     def own_or_brand_text(self, key: str) -> tuple[str | None, Location | None, bool]:
-        """The release's own ``about``/``closing``, else the brand's if it is in the
-        release's language; with where it was written and whether it is the brand's."""
+        """The release's own ``about``/``closing``, else the brand's in the release's
+        language; with where it was written and whether it is the brand's."""
         if getattr(self.release, key):
             return getattr(self.release, key), self.where(key), False
-        if self.brand_language and getattr(self.brand, key):
-            return getattr(self.brand, key), brand_location(self.brand, key), True
-        return None, None, False
+        value, location = brand_text(self.brand, self.lang, key)
+        return value, location, value is not None
 
     def about(self) -> c.About | None:
         text, location, from_brand = self.own_or_brand_text("about")
         if not text:
             return None
-        # The brand's own heading is in the brand's language; another language gets the label.
-        own_title = self.brand.about_title if self.brand_language else None
-        blocks, _ = level_blocks(parse_blocks(text, self.lang), 2, location)
+        # The brand's own heading in the release's language; else the label.
+        own_title, _ = brand_text(self.brand, self.lang, "about_title")
+        doc = self.release.source if not from_brand else getattr(self.brand, "source", None)
+        blocks, _ = level_blocks(parse_located(text, self.lang, doc, ("about",), location, self.problems), 2, location)
         return c.About(self.plain(own_title or self.labels.about), blocks, from_brand, location)
 
     def closing(self) -> c.Closing | None:
@@ -186,7 +223,8 @@ class _Builder:
     def section(self) -> c.ReleaseSection:
         r, labels = self.release, self.labels
         body_location = self.where("body")
-        body, _ = level_blocks(parse_blocks(r.body, self.lang), 1, body_location)
+        body, _ = level_blocks(parse_located(r.body, self.lang, r.source, ("body",), body_location, self.problems),
+                               1, body_location)
         return c.ReleaseSection(
             head=self.head(),
             embargo=self.embargo(),
@@ -202,7 +240,9 @@ class _Builder:
             closing=self.closing(),
             running_title=labels.number.format(number=r.number) if r.number else "",
             running_dateline=labels.dateline_for(r.place or self.brand.place, r.date),
+            running_embargo=labels.embargo_line(r.embargo) if r.embargo is not None else None,
             base_dir=self.base_dir,
+            names=tuple(release_names(self.release, self.brand)),
         )
 
 
@@ -228,14 +268,21 @@ def facts_box(facts: Facts | None, lang: str, item_location: Callable[[int], Loc
     )
 
 
-def contact_block(own: Contact | None, brand: Brand, lang: str, location: Location | None) -> c.ContactBlock | None:
-    """The contact block: ``own`` (a release's or a kit's), else the brand's. The brand's
-    heading is used only in the brand's language; another language gets the label."""
+def contact_block(own: Contact | None, own_location: Location | None, brand: Brand, lang: str) -> c.ContactBlock | None:
+    """The contact block: ``own`` (a release's or a kit's), else the brand's in ``lang``;
+    a brand with no texts in that language gives its people without their (untranslated)
+    roles and title, which the label replaces."""
     labels = labels_for(lang)
-    contact = own or brand.contact
+    if own:
+        contact, location = own, own_location
+    else:
+        contact, location = brand_text(brand, lang, "contact")
+        if contact is None and brand.contact is not None:
+            people = tuple(person.model_copy(update={"role": None}) for person in brand.contact.people)
+            contact = brand.contact.model_copy(update={"title": None, "people": people})
+            location = brand_location(brand, "contact")
     if contact is None or not contact.people:
         return None
-    own_title = contact.title if (own or lang == brand.lang) else None
 
     def plain(text: str) -> ir.Inline:
         return (ir.Span(smarten(text, lang)),)
@@ -254,13 +301,17 @@ def contact_block(own: Contact | None, brand: Brand, lang: str, location: Locati
                 email_description=f"{labels.email} {person.name}: {person.email}" if person.email else None,
             )
         )
-    return c.ContactBlock(plain(own_title or labels.contact), labels.contact, tuple(people),
-                          from_brand=own is None, location=location)
+    return c.ContactBlock(plain(contact.title or labels.contact), labels.contact, tuple(people),
+                          from_brand=not own, location=location)
 
 
-def build_section(release: Release, brand: Brand) -> c.ReleaseSection:
-    """The content of one release on ``brand``."""
-    return _Builder(release, brand).section()
+def build_section(release: Release, brand: Brand, problems: list[Diagnostic] | None = None) -> c.ReleaseSection:
+    """The content of one release on ``brand``; problems met (located) go to ``problems``."""
+    builder = _Builder(release, brand)
+    section = builder.section()
+    if problems is not None:
+        problems += builder.problems
+    return section
 
 
 def build_metadata(release: Release, brand: Brand) -> c.Metadata:
@@ -271,9 +322,10 @@ def build_metadata(release: Release, brand: Brand) -> c.Metadata:
     if release.number:
         subject_parts.append(labels.number.format(number=release.number))
     if release.subtitle:
-        subject_parts.append(ir.plain_text(parse_inline(release.subtitle, lang)))
+        subject_parts.append(ir.plain_text(parse_inline(release.subtitle, lang)).replace("\u00a0", " "))
     return c.Metadata(
-        title=ir.plain_text(parse_inline(release.title, lang)),
+        # metadata is searched, not typeset: no-break spaces are plain spaces there
+        title=ir.plain_text(parse_inline(release.title, lang)).replace("\u00a0", " "),
         author=" · ".join([brand.organisation, *brand.units[-1:]]),
         subject=" – ".join(subject_parts),
         keywords=tuple(release.keywords),
@@ -287,17 +339,22 @@ def source_texts(*docs: SourceDoc | None) -> c.SourceTexts:
     lines: dict[str, tuple[str, ...]] = {}
     for doc in reversed(docs):
         if doc is not None:
-            lines[doc.display] = tuple(doc.text.splitlines())
+            # the line breaks the YAML reader counts (str.splitlines() knows more of them)
+            lines[doc.display] = tuple(doc._source_lines())
     return c.SourceTexts(lines)
 
 
 def build_content(release: Release, brand: Brand) -> c.ContentDocument:
-    """The content document of ``release`` on ``brand``'s letterhead."""
+    """The content document of ``release`` on ``brand``'s letterhead (with the located
+    problems met while building it in ``problems``)."""
+    problems: list[Diagnostic] = []
+    section = build_section(release, brand, problems)
     return c.ContentDocument(
         lang=release.lang or brand.lang,
         meta=build_metadata(release, brand),
-        sections=(build_section(release, brand),),
+        sections=(section,),
         sources=source_texts(release.source, getattr(brand, "source", None)),
+        problems=tuple(problems),
     )
 
 
@@ -316,7 +373,9 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
         return (ir.Span(smarten(text, lang)),)
 
     place = kit.place or brand.place
-    cover_blocks = level_blocks(parse_blocks(kit.cover, lang), 1, where("cover"))[0] if kit.cover else ()
+    problems: list[Diagnostic] = []
+    cover_blocks = level_blocks(parse_located(kit.cover, lang, kit.source, ("cover",), where("cover"), problems),
+                                1, where("cover"))[0] if kit.cover else ()
     sections: list[c.Section] = [
         c.CoverSection(
             label=plain(words["kit"]),
@@ -329,11 +388,12 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
             text_location=where("cover") if kit.cover else None,
         )
     ]
-    sections += [build_section(release, brand) for release in loaded.releases]
+    sections += [build_section(release, brand, problems) for release in loaded.releases]
     for j, document in enumerate(kit.documents):
         location = where("documents", j)
-        blocks = level_blocks(parse_blocks(document.text, lang), 1, where("documents", j, "text"))[0] \
-            if document.text else ()
+        text_location = where("documents", j, "text")
+        blocks = level_blocks(parse_located(document.text, lang, kit.source, ("documents", j, "text"), text_location,
+                                            problems), 1, text_location)[0] if document.text else ()
         facts = facts_box(document.facts, lang, lambda i, j=j: where.of_model("documents", j, "facts", "items", i),
                           where("documents", j, "facts"))
         sections.append(c.DocumentSection(parse_inline(document.title, lang), blocks, facts, location))
@@ -344,7 +404,7 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                 file=photo.file,
                 path=path,
                 caption=parse_inline(photo.caption, lang),
-                credit=parse_inline(labels.photo.format(credit=photo.credit), lang),
+                credit=parse_inline(labels.photo.format(credit=copyright_sign(photo.credit)), lang),
                 credit_name=photo.credit,
                 alt=None if photo.decorative else smarten(photo.alt or "", lang),
                 decorative=photo.decorative,
@@ -355,14 +415,13 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                 credit_location=where("photos", i, "credit"),
             ))
         sections.append(c.PhotoSection(plain(words["photos"]), tuple(figures)))
-    contact_location = where("contact") if kit.contact else brand_location(brand, "contact")
-    contact = contact_block(kit.contact, brand, lang, contact_location)
+    contact = contact_block(kit.contact, where("contact") if kit.contact else None, brand, lang)
     if contact is not None:
         sections.append(c.ContactSection(contact))
     keywords: list[str] = []
     for release in loaded.releases:
         keywords += [k for k in release.keywords if k not in keywords]
-    title = ir.plain_text(parse_inline(kit.title, lang))
+    title = ir.plain_text(parse_inline(kit.title, lang)).replace("\u00a0", " ")
     meta = c.Metadata(
         title=title,
         author=" · ".join([brand.organisation, *brand.units[-1:]]),
@@ -372,4 +431,4 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
         created=dt.datetime.combine(kit.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
     sources = source_texts(kit.source, *(release.source for release in loaded.releases), getattr(brand, "source", None))
-    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources)
+    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources, problems=tuple(problems))

@@ -247,7 +247,9 @@ class ReleaseSection:
     closing: Closing | None
     running_title: str                # the running header's short title ("Nr. 112/2026" or "")
     running_dateline: str             # the running header's dateline, as written
+    running_embargo: str | None = None  # the running header's embargo line, as written
     base_dir: Path | None = None      # the folder the release's files are relative to
+    names: tuple[str, ...] = ()       # person names the release mentions (never hyphenated)
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -370,6 +372,7 @@ class ContentDocument:
     meta: Metadata
     sections: tuple[Section, ...]
     sources: SourceTexts = field(default_factory=SourceTexts)
+    problems: tuple = ()              # located Diagnostics met while building (e.g. markup beyond the limits)
 
     def releases(self) -> tuple[ReleaseSection, ...]:
         return tuple(section for section in self.sections if isinstance(section, ReleaseSection))

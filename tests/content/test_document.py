@@ -104,15 +104,27 @@ def test_release_built_in_python_has_content_without_locations():
 
 
 def test_release_in_another_language_gets_labels_not_brand_prose():
+    german_only = default_brand().model_copy(update={"texts": {}})
     release = Release(title="Visit", date=dt.date(2026, 5, 4), body="Text.", lang="en")
-    section = build_content(release, default_brand()).sections[0]
+    section = build_content(release, german_only).sections[0]
     assert section.about is None and section.closing is None     # German prose is not used
     assert section.contact is not None and section.contact.from_brand
     assert c.inline_text(section.contact.title) == "Press contact"  # the label, not the brand's title
+    assert all(person.role is None for person in section.contact.people)  # untranslated roles left out
     assert c.inline_text(section.head.dateline) == "Salzwedel, 4\u00a0May 2026"
-    # a release's own about in English still gets the label over it, not the brand's German title
+    # a release's own about in English gets the label over it, not the brand's German title
     own = Release(title="Visit", date=dt.date(2026, 5, 4), body="Text.", lang="en", about="We are.")
-    assert c.inline_text(build_content(own, default_brand()).sections[0].about.title) == "About us"
+    assert c.inline_text(build_content(own, german_only).sections[0].about.title) == "About us"
+
+
+def test_release_in_another_language_gets_the_brands_texts_in_it():
+    brand = default_brand()
+    release = Release(title="Visit", date=dt.date(2026, 5, 4), body="Text.", lang="en")
+    section = build_content(release, brand).sections[0]
+    english = brand.texts["en"]
+    assert c.inline_text(section.about.title) == english.about_title
+    assert section.about.location == brand.source.location(("texts", "en", "about"))
+    assert section.closing.from_brand and c.inline_text(section.closing.content) == english.closing
 
 
 def test_own_contact_title_kept_in_any_language():
@@ -149,3 +161,4 @@ def test_source_texts_find_the_character():
     at = doc.sources.find("\u4e2d", doc.sections[0].body.location)
     assert at == Location("r.yaml", 4, 16)
     assert doc.sources.find("x", None) is None
+
