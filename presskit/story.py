@@ -108,6 +108,10 @@ class _Builder:
     def keep_room_for(self, heading: Flowable) -> Flowable:
         """A conditional page break so that a heading never ends a page: it needs room for
         itself and the first lines of what follows."""
+        if self.problems:
+            # the build fails with these errors: no text is laid out for nothing (a
+            # paragraph beyond the limits is what line breaking pays most for)
+            return CondPageBreak(0)
         _, height = heading.wrap(self.theme.geometry.frame_width, 1e6)
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
         return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)

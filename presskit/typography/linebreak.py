@@ -127,7 +127,7 @@ def _fitness(ratio: float) -> int:
     return 3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     position: int        # index of the break item (-1: paragraph start)
     line: int            # number of lines before this break ends
@@ -214,19 +214,32 @@ def _width(widths: Sequence[float], line: int) -> float:
 def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: Params,
          tolerance: float | None, emergency: bool, sloppy: bool, first: bool = False) -> _Node | None:
     sums = _Sums(items)
+    sw, sy, sz = sums.w, sums.y, sums.z
     breakpoints = _breakpoints(items, emergency, first)
     n = len(items)
+    classes = len(widths)
+    max_run = params.max_hyphen_run
+    # a node's future depends on its line class, fitness and hyphen run only; runs
+    # beyond the limit all behave alike (each further hyphen costs the same), so the
+    # run is counted up to one past the limit: the number of states stays bounded
+    run_cap = max_run + 1
+    # the most a node's fitness class can cost the line after it (nothing when ragged)
+    fitness_margin = 0.0 if ragged else params.fitness_demerits
     first_box = _line_start(items, -1)
     active: list[_Node] = [_Node(-1, 0, 1, 0, 0.0, None)]
     starts: dict[int, int] = {-1: first_box}
-    for index, b in enumerate(breakpoints):
+    previous_break = -1
+    for b in breakpoints:
         final = b == n
         item = items[b] if not final else None
-        penalty = item.penalty if isinstance(item, Penalty) else 0.0
-        pwidth = item.width if isinstance(item, Penalty) else 0.0
-        flagged = isinstance(item, Penalty) and item.flagged
-        ragged_here = ragged or (isinstance(item, Penalty) and item.ragged)
+        is_penalty = isinstance(item, Penalty)
+        penalty = item.penalty if is_penalty else 0.0
+        pwidth = item.width if is_penalty else 0.0
+        flagged = is_penalty and item.flagged
+        ragged_here = ragged or (is_penalty and item.ragged)
+        ragged_glue = isinstance(item, Glue) and item.ragged
         forced = final or penalty <= -INF
+        line_demerits = _penalty_demerits(penalty)
         best: dict[tuple[int, int, int], _Node] = {}
         keep: list[_Node] = []
         for a in active:
@@ -234,37 +247,32 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
             if start >= b and not final:
                 keep.append(a)
                 continue
-            width = _width(widths, a.line)
-            natural = sums.w[b] - sums.w[start] + pwidth
-            stretch = sums.y[b] - sums.y[start]
-            shrink = sums.z[b] - sums.z[start]
+            width = widths[a.line] if a.line < classes else widths[-1]
+            natural = sw[b] - sw[start] + pwidth
+            short = width - natural
             line_ragged = ragged_here
             overfull = False
             if final:
                 # the last line: as if ended by infinitely stretchable glue
-                if natural <= width:
+                if short >= 0:
                     ratio = 0.0
-                elif shrink > 0 and not ragged:
-                    ratio = (width - natural) / shrink
                 else:
-                    ratio = -_AWFUL
-            elif ragged or line_ragged:
-                short = width - natural
+                    shrink = sz[b] - sz[start]
+                    ratio = short / shrink if shrink > 0 and not ragged else -_AWFUL
+            elif line_ragged:
                 if short >= 0:
                     ratio = short / params.ragged_stretch
-                elif not ragged and shrink > 0:
-                    ratio = short / shrink
                 else:
-                    ratio = -_AWFUL
+                    shrink = sz[b] - sz[start]
+                    ratio = short / shrink if not ragged and shrink > 0 else -_AWFUL
             else:
-                short = width - natural
                 if short >= 0:
+                    stretch = sy[b] - sy[start]
                     ratio = short / stretch if stretch > 0 else _AWFUL
-                elif shrink > 0:
-                    ratio = short / shrink
                 else:
-                    ratio = -_AWFUL
-                if ratio > params.ragged_before and isinstance(item, Glue) and item.ragged:
+                    shrink = sz[b] - sz[start]
+                    ratio = short / shrink if shrink > 0 else -_AWFUL
+                if ragged_glue and ratio > params.ragged_before:
                     # the next word is a URL that does not fit: not stretched to make room for it
                     line_ragged = True
                     ratio = short / params.ragged_stretch
@@ -272,32 +280,36 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
                 # too long: and every later break from here is longer. Only in the emergency
                 # pass, and only if nothing could break it (one box wider than the line), is
                 # an overfull line accepted.
-                if not emergency or (index and breakpoints[index - 1] > start):
+                if not emergency or previous_break > start:
                     continue
                 overfull = True
             keep.append(a)
-            justified_stretch = not (final or ragged or line_ragged)
+            justified_stretch = not (final or line_ragged)
             if justified_stretch and tolerance is not None and ratio > tolerance:
                 continue
             too_loose = justified_stretch and sloppy and ratio > params.ragged_limit
             if too_loose:
                 line_ragged = True  # better ragged than spaces beyond the limit
             run = a.run + 1 if flagged else 0
-            if run > params.max_hyphen_run and not emergency:
-                continue
-            demerits = _demerits(ratio if not overfull else -1, penalty, params)
+            if run > max_run:
+                if not emergency:
+                    continue
+                run = run_cap
             if overfull:
-                demerits += 1e9 * (1 + natural - width)
+                demerits = (params.line_penalty + 100) ** 2 + line_demerits + 1e9 * (1 + natural - width)
+            else:
+                badness = 100 * abs(ratio) ** 3 if -10 < ratio < 10 else INF
+                demerits = (params.line_penalty + (badness if badness < INF else INF)) ** 2 + line_demerits
             if justified_stretch and ratio > params.tolerance:
                 demerits += params.loose_demerits
             if too_loose:
                 demerits += 1e7  # a ragged line in justified text, for want of anything better
             if flagged and a.hyphenated:
                 demerits += params.flagged_demerits
-            if run > params.max_hyphen_run:
+            if run > max_run:
                 demerits += 1e8
             fitness = _fitness(ratio if not line_ragged or ragged else 0.0)
-            if abs(fitness - a.fitness) > 1 and not (ragged or final):
+            if not (ragged or final) and abs(fitness - a.fitness) > 1:
                 demerits += params.fitness_demerits
             if final and a.hyphenated:
                 demerits += params.final_hyphen_demerits
@@ -306,23 +318,54 @@ def _run(items: Sequence[Item], widths: Sequence[float], ragged: bool, params: P
                         continue
                     demerits += 1e8
             total = a.demerits + demerits
-            key = (min(a.line + 1, len(widths)), fitness, run)
+            key = (a.line + 1 if a.line + 1 < classes else classes, fitness, run)
             node = best.get(key)
             if node is None or total < node.demerits:
                 set_ragged = ragged or (line_ragged and natural <= width)
                 best[key] = _Node(b, a.line + 1, fitness, run, total, a,
                                   ratio=0.0 if (set_ragged or (final and ratio > 0)) else max(ratio, -1.0),
                                   ragged=set_ragged, natural=natural, hyphenated=flagged)
+        previous_break = b
         active = [] if forced else keep
         if best:
             starts[b] = _line_start(items, b)
-            active.extend(best.values())
+            active.extend(_undominated(best, fitness_margin))
         if final:
             done = [node for node in best.values()]
             return min(done, key=lambda node: node.demerits) if done else None
         if not active:
             return None
     return None  # pragma: no cover
+
+
+def _undominated(best: dict[tuple[int, int, int], _Node], margin: float) -> list[_Node]:
+    """The nodes of one break that can still lead to the best paragraph.
+
+    Two nodes at the same break have the same lines ahead of them; what they carry
+    into the next line is their line class (the measure), their fitness class (at
+    most ``margin`` of demerits on the next line) and their hyphen run (a longer
+    run is never better: it forbids or costs more hyphens). A node is dropped when
+    another of the same class, with no longer a run, is cheaper by more than
+    ``margin``: every paragraph through it costs more than the same paragraph
+    through the other. This keeps the result exact and the active list short.
+    """
+    if len(best) == 1:
+        return list(best.values())
+    ordered = sorted(best.items(), key=lambda entry: entry[1].demerits)
+    kept: list[tuple[tuple[int, int, int], _Node]] = []
+    for key, node in ordered:
+        if not any(k[0] == key[0] and k[2] <= key[2] and other.demerits + margin < node.demerits
+                   for k, other in kept):
+            kept.append((key, node))
+    return [node for _, node in kept]
+
+
+def _penalty_demerits(penalty: float) -> float:
+    if penalty >= 0:
+        return penalty * penalty
+    if penalty > -INF:
+        return -penalty * penalty
+    return 0.0
 
 
 def _demerits(ratio: float, penalty: float, params: Params) -> float:

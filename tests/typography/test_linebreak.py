@@ -278,3 +278,38 @@ def test_a_last_resort_break_is_never_taken_in_the_first_pass():
     forbidden = [Penalty(0.0, INF) if isinstance(i, Penalty) else i for i in tight]
     line = break_lines(forbidden, 20.5)[0]
     assert line.ragged or line.ratio > Params().tolerance
+
+
+def _counting_nodes(monkeypatch) -> list[int]:
+    """Count the break nodes the breaker creates (its work, without timing anything)."""
+    import presskit.typography.linebreak as linebreak
+
+    created = [0]
+    original = linebreak._Node
+
+    class Counted(original):
+        __slots__ = ()
+
+        def __init__(self, *args, **kwargs):
+            created[0] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(linebreak, "_Node", Counted)
+    return created
+
+
+def test_a_long_hyphenated_run_keeps_the_states_bounded(monkeypatch):
+    # A 1,000-letter word with a hyphenation point after every letter, set ragged: only the
+    # emergency pass can set it, and every line of it is hyphenated. The hyphen run used to
+    # be a state of its own per line (and every node of a break was kept), so the work grew
+    # with the square of the word: 217 s of CPU for one fuzz example.
+    created = _counting_nodes(monkeypatch)
+    items = [Box(30.0), Glue(3, 1.5, 1)]
+    for _ in range(1000):
+        items += [Box(6.0), Penalty(3.0, 50, flagged=True, emergency=True)]
+    items[-1:] = [Glue(3, 1.5, 1), Box(20.0)]
+    lines = break_lines(items, [467.7, 467.7], ragged=True)
+    assert len(lines) == 14 and all(l.natural <= 467.7 for l in lines)
+    # about two nodes per break and pass; it was more than a thousand
+    assert created[0] < 5 * len(items)
+
