@@ -363,21 +363,21 @@ class StageTimer:
 
 
 #: (module, function, stage).  The callers import these inside their functions
-#: (``from presskit.story import build_story``), so patching the module attribute
+#: (``from presskit.pdf.story import build_story``), so patching the module attribute
 #: is seen on the next call.  Stages that a presskit version lacks are skipped.
 STAGES = [
-    ("presskit.model", "load_release", "load+validate"),
-    ("presskit.brand", "brand_for", "brand"),
-    ("presskit.render", "render_pdf", "render_pdf (total)"),
-    ("presskit.render", "render", "render_pdf (total)"),
-    ("presskit.render", "make_theme", "  theme (fonts, hyphenator)"),
-    ("presskit.story", "build_story", "  story"),
-    ("presskit.pages", "build_document", "  layout (platypus, with tagger)"),
+    ("presskit.source.model", "load_release", "load+validate"),
+    ("presskit.source.brand", "brand_for", "brand"),
+    ("presskit.pdf.render", "render_pdf", "render_pdf (total)"),
+    ("presskit.pdf.render", "render", "render_pdf (total)"),
+    ("presskit.pdf.render", "make_theme", "  theme (fonts, hyphenator)"),
+    ("presskit.pdf.story", "build_story", "  story"),
+    ("presskit.pdf.pages", "build_document", "  layout (platypus, with tagger)"),
     ("presskit.postprocess", "finish", "  post-processing (tagging, pikepdf)"),
-    ("presskit.tagging", "finish", "  post-processing (tagging, pikepdf)"),
-    ("presskit.tagging", "finish_with_report", "  post-processing (tagging, pikepdf)"),
-    ("presskit.tagging.postprocess", "finish", "  post-processing (tagging, pikepdf)"),
-    ("presskit.tagging.postprocess", "finish_with_report", "  post-processing (tagging, pikepdf)"),
+    ("presskit.pdf.tagging", "finish", "  post-processing (tagging, pikepdf)"),
+    ("presskit.pdf.tagging", "finish_with_report", "  post-processing (tagging, pikepdf)"),
+    ("presskit.pdf.tagging.postprocess", "finish", "  post-processing (tagging, pikepdf)"),
+    ("presskit.pdf.tagging.postprocess", "finish_with_report", "  post-processing (tagging, pikepdf)"),
     ("presskit.outputs", "write_atomic", "write file"),
 ]
 

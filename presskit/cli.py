@@ -447,7 +447,7 @@ def kit(
     allow_dir: List[Path] = typer.Option([], "--allow-dir", metavar="DIR", help=_ALLOW_HELP),
 ) -> None:
     """Build a press kit: cover, contents, the releases, photos and contacts in one PDF."""
-    from presskit.kitpdf import build_kit
+    from presskit.pdf.kit import build_kit
 
     result = build_kit(path, output, make_zip, brand, tuple(allow_dir))
     _report(result.diagnostics, _stderr_console())
@@ -493,7 +493,7 @@ def new(
 ) -> None:
     """Write a new release file from a commented template (never overwrites)."""
     from presskit.errors import PresskitError
-    from presskit.newfile import parse_new_date, write_new_release
+    from presskit.source.newfile import parse_new_date, write_new_release
 
     try:
         when = dt.date.today() if date is None else parse_new_date(date)
@@ -532,7 +532,7 @@ def schema(
     output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help=_("Write the schema to this file instead of printing it.")),
 ) -> None:
     """Print the JSON Schema of the release file (for yaml-language-server)."""
-    from presskit.schema import release_schema_text
+    from presskit.source.schema import release_schema_text
 
     if output is None:
         typer.echo(release_schema_text(), nl=False)
@@ -548,7 +548,7 @@ def inspect(
     paths: List[Path] = typer.Argument(..., metavar="PDF", help=_("PDF files, made by presskit or anything else."), show_default=False),
 ) -> None:
     """Print a PDF's structure tree and its accessibility findings (PDF/UA, PDF/A)."""
-    from presskit.tagging.inspect import inspect_pdf
+    from presskit.pdf.tagging.inspect import inspect_pdf
 
     failed = 0
     console = _stderr_console()

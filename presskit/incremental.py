@@ -86,7 +86,7 @@ class Hasher:
 
 
 def brand_file_of(source: Path, explicit: Path | None, hasher: "Hasher | None" = None) -> Path:
-    """The brand file a build of ``source`` reads (the same lookup as :func:`presskit.brand.brand_for`)."""
+    """The brand file a build of ``source`` reads (the same lookup as :func:`presskit.source.brand.brand_for`)."""
     from presskit import resources
 
     if explicit is not None:
@@ -96,13 +96,13 @@ def brand_file_of(source: Path, explicit: Path | None, hasher: "Hasher | None" =
     return found if found is not None else Path(resources.data_file("brand.yaml")).resolve()
 
 
-#: presskit.brand.BRAND_FILE_NAME, without importing pydantic for a no-op batch
+#: presskit.source.brand.BRAND_FILE_NAME, without importing pydantic for a no-op batch
 #: (tests/test_incremental.py checks that both agree).
 BRAND_FILE_NAME = "presskit.yaml"
 
 
 def _nearest_brand(folder: Path) -> Path | None:
-    """:func:`presskit.brand.find_brand` for a resolved folder."""
+    """:func:`presskit.source.brand.find_brand` for a resolved folder."""
     for candidate_dir in (folder, *folder.parents):
         candidate = candidate_dir / BRAND_FILE_NAME
         if candidate.is_file():
@@ -112,7 +112,7 @@ def _nearest_brand(folder: Path) -> Path | None:
 
 def inputs_of(source: Path, release, brand) -> list[str]:
     """Every file besides the release and the brand file that goes into the release's PDF."""
-    from presskit.fonts import FALLBACK_FILE
+    from presskit.pdf.fonts import FALLBACK_FILE
     from presskit.resources import fonts_dir
 
     fonts = brand.fonts

@@ -61,8 +61,8 @@ def _is_file(path: Path) -> bool:
 
 
 def _load(source: Path, brand_path: Path | None):
-    from presskit.brand import brand_for
-    from presskit.model import load_release
+    from presskit.source.brand import brand_for
+    from presskit.source.model import load_release
 
     try:
         missing = not source.exists() and not source.is_symlink()
@@ -97,8 +97,8 @@ def _run(source: Path, work) -> JobResult:
 
 def _lint(release, brand, today: dt.date | None, strict: bool) -> tuple[Diagnostic, ...]:
     """The release's warnings; with ``strict`` they are errors, so the file fails."""
-    from presskit.lint import lint_release, strict_errors
-    from presskit.render import overlong_headline_words
+    from presskit.source.lint import lint_release, strict_errors
+    from presskit.pdf.render import overlong_headline_words
 
     warnings = tuple(lint_release(release, today=today or dt.date.today(),
                                   overlong_headline_words=overlong_headline_words(release, brand)))
@@ -117,7 +117,7 @@ def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_
     def work():
         nonlocal record
         from presskit.outputs import write_atomic
-        from presskit.render import render_pdf
+        from presskit.pdf.render import render_pdf
 
         tracker = None
         if track:
@@ -147,8 +147,8 @@ def build_one(source: Path, output: Path, brand_path: Path | None = None, allow_
 def warm_up() -> None:
     """A worker's start: register the default fonts and load the hyphenation patterns once."""
     try:
-        from presskit.brand import default_brand
-        from presskit.render import make_theme
+        from presskit.source.brand import default_brand
+        from presskit.pdf.render import make_theme
 
         make_theme(default_brand(), "de")
     except Exception:  # the first build reports whatever is wrong, at its file
@@ -160,7 +160,7 @@ def check_one(source: Path, brand_path: Path | None = None, allow_dirs: Sequence
     """Validate and lint ``source`` and everything it refers to, writing nothing."""
 
     def work():
-        from presskit.render import check_release
+        from presskit.pdf.render import check_release
 
         release, brand = _load(source, brand_path)
         warnings = _lint(release, brand, today, strict)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from presskit.errors import InputError, Location, error
 from presskit.i18n import _, user_language
-from presskit.newfile import SCHEMA_FILE_NAME
+from presskit.source.newfile import SCHEMA_FILE_NAME
 
 RELEASES_DIR = "releases"
 BRAND_FILE = "presskit.yaml"
@@ -55,7 +55,7 @@ def _write_new(path: Path, text: str) -> bool:
 
 def init_folder(directory: Path) -> list[tuple[Path, bool]]:
     """Set up ``directory`` as a press office folder; (path, written?) for each part."""
-    from presskit.schema import brand_schema_text, release_schema_text
+    from presskit.source.schema import brand_schema_text, release_schema_text
 
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():

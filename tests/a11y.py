@@ -1,6 +1,6 @@
 """Helpers for the accessibility tests: read a finished PDF the way a checker would.
 
-Independent of ``presskit.tagging`` on purpose: the content scan, the structure
+Independent of ``presskit.pdf.tagging`` on purpose: the content scan, the structure
 tree walk and the ParentTree reader are written here from ISO 32000-1 (14.6,
 14.7) so that a bug in the tagging package cannot hide itself.
 """

@@ -622,9 +622,9 @@ class CorpusResult:
 
 def build_and_measure(source: Path, width: str, folder: Path) -> CorpusResult:
     """Build ``source`` with the CLI's build function at ``width`` and measure the PDF."""
-    from presskit.brand import load_brand
+    from presskit.source.brand import load_brand
     from presskit.jobs import build_one
-    from presskit.model import load_release
+    from presskit.source.model import load_release
 
     folder.mkdir(parents=True, exist_ok=True)
     brand_path = folder / f"brand-{width}.yaml"

@@ -4,7 +4,7 @@ Run on every example release in ``releases/`` and on a few synthetic releases
 (a decorative image, a paragraph that breaks over pages, lists and quotes
 nested in lists, an English release with a photo). Each release is built once
 per session; the checks read the PDF with pikepdf, poppler and the ``pdfua``
-checker, with helpers in :mod:`a11y` that do not use ``presskit.tagging``.
+checker, with helpers in :mod:`a11y` that do not use ``presskit.pdf.tagging``.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ class Build:
     source: Path
     release: object
     brand: object
-    result: object      # presskit.tagging.Result
+    result: object      # presskit.pdf.tagging.postprocess.Result
     path: Path
 
     @property
@@ -149,14 +149,14 @@ class Build:
 
 
 def _load(source: Path):
-    from presskit.brand import brand_for
-    from presskit.model import load_release
+    from presskit.source.brand import brand_for
+    from presskit.source.model import load_release
 
     return load_release(source, display=str(source)), brand_for(source, None)
 
 
 def _render(source: Path):
-    from presskit.render import render
+    from presskit.pdf.render import render
 
     release, brand = _load(source)
     return release, brand, render(release, brand)
@@ -623,7 +623,7 @@ def test_no_javascript(builds, name):
 def test_xmp_metadata(builds, name):
     build = builds(name)
     r = build.release
-    from presskit.render import document_info
+    from presskit.pdf.render import document_info
 
     info = document_info(r, build.brand)
     with build.open() as pdf:
@@ -763,7 +763,7 @@ def test_hyphenated_words_copy_whole(builds, name):
 
 def _other_words(build: Build) -> set[str]:
     """Words of what the brand and the labels print (letterhead, footer, contact, dates)."""
-    from presskit.labels import labels_for
+    from presskit.content.labels import labels_for
 
     labels = labels_for(build.lang)
     text = " ".join([repr(build.brand), repr(labels), labels.date(build.release.date),

@@ -215,7 +215,7 @@ def test_preflight_reads_the_pdfuaid_schema_and_would_see_a_broken_one(built_exa
 
 
 def test_inspect_states_the_levels_and_finds_a_tounicode_to_u0000(built_examples, tmp_path):
-    from presskit.tagging.inspect import inspect_pdf
+    from presskit.pdf.tagging.inspect import inspect_pdf
 
     source = built_examples["2026-11-20-partnership-visit"].pdf
     report = inspect_pdf(source)

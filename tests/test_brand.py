@@ -1,4 +1,4 @@
-"""presskit.brand: the letterhead data and its located errors."""
+"""presskit.source.brand: the letterhead data and its located errors."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from presskit.brand import Brand, brand_for, default_brand, find_brand, load_brand
+from presskit.source.brand import Brand, brand_for, default_brand, find_brand, load_brand
 from presskit.errors import ResourceError, ValidationError
-from presskit.model import Contact
+from presskit.source.model import Contact
 from presskit.resources import fonts_dir
 
 MINIMAL = "organisation: Stadt Beispiel\naddress:\n  street: Markt 1\n  postcode: 01067\n  city: Dresden\n"
@@ -131,7 +131,7 @@ def test_brand_is_frozen():
 
 
 def test_brand_time_zone_default_and_bad_value(tmp_path):
-    from presskit.brand import default_brand, load_brand
+    from presskit.source.brand import default_brand, load_brand
     from presskit.errors import InputError
 
     assert default_brand().timezone == "Europe/Berlin"

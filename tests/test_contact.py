@@ -5,7 +5,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from presskit.contactlayout import ADDRESS_BREAKS, PersonWidths, break_address, choose_layout
+from presskit.pdf.contactlayout import ADDRESS_BREAKS, PersonWidths, break_address, choose_layout
 from presskit.jobs import build_one
 
 FOUR = """\

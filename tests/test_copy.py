@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 import pytest
 from conftest import EXAMPLES
 
-from presskit.model import load_release
+from presskit.source.model import load_release
 from presskit.typography.smarten import smarten
 
 NAMES = [source.stem for source in EXAMPLES]

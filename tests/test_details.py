@@ -11,7 +11,7 @@ from PIL import Image
 from reportlab.lib.colors import Color
 
 from conftest import PARTNERSHIP, REPO, ROAD
-from presskit.contrast import AA_NORMAL, contrast_ratio
+from presskit.pdf.contrast import AA_NORMAL, contrast_ratio
 from presskit.jobs import build_one
 
 

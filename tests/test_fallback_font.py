@@ -9,9 +9,9 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.jobs import build_one
-from presskit.render import make_theme
+from presskit.pdf.render import make_theme
 
 RELEASE = """\
 title: Winterdienst startet bei −5 °C

@@ -99,7 +99,7 @@ def test_strict_turns_warnings_into_failures(write_release, tmp_path):
 
 def test_template_placeholders_are_warned_everywhere(tmp_path, monkeypatch):
     """Lead, body, facts, photo caption/credit/alt and contact placeholders of `presskit new`."""
-    from presskit.lint import uncommented_template
+    from presskit.source.lint import uncommented_template
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "images").mkdir()
@@ -201,7 +201,7 @@ def test_failed_build_opens_nothing(write_release, tmp_path):
 @pytest.mark.parametrize("date", ["2027-W03-1", "18.01.2027", "2027-02-30", "20270118"])
 def test_new_date_uses_the_release_date_parser(date, tmp_path, write_release):
     from presskit.errors import ValidationError
-    from presskit.model import load_release
+    from presskit.source.model import load_release
 
     result = run("new", "Titel", "--date", date, "--dir", tmp_path / "r")
     assert result.exit_code == 2
@@ -226,7 +226,7 @@ def test_init_makes_a_press_office_folder_and_never_overwrites(tmp_path):
     assert settings == {"yaml.schemas": {"./release.schema.json": ["releases/*.yaml", "releases/*.yml"],
                                          "./brand.schema.json": ["presskit.yaml"]}}
     assert json.loads((office / "release.schema.json").read_text()) == json.loads(run("schema").stdout)
-    from presskit.brand import load_brand
+    from presskit.source.brand import load_brand
 
     assert load_brand(office / "presskit.yaml").organisation == "Name Ihrer Organisation"  # valid as it comes
     (office / "presskit.yaml").write_text("organisation: Meine\n", encoding="utf-8")
@@ -300,9 +300,9 @@ def test_first_hour_end_to_end(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_both_templates_uncomment_to_the_same_valid_release(lang):
-    from presskit.lint import uncommented_template
-    from presskit.model import Release
-    from presskit.source import parse_yaml
+    from presskit.source.lint import uncommented_template
+    from presskit.source.model import Release
+    from presskit.source.loader import parse_yaml
 
     data = parse_yaml(uncommented_template(lang), "t.yaml").data
     assert set(data) == set(Release.model_fields)

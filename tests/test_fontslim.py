@@ -21,7 +21,7 @@ from fontTools.ttLib import TTFont
 from pdfminer.cmapdb import CMapParser, FileUnicodeMap
 from test_archive import _drawn_codes
 
-from presskit.tagging import fontslim
+from presskit.pdf.tagging import fontslim
 
 NAMES = [source.stem for source in EXAMPLES]
 FONTS = REPO / "fonts"
@@ -129,7 +129,7 @@ def test_a_font_program_it_does_not_understand_is_left_alone():
 
 def test_slimmed_program_is_much_smaller(built_examples, tmp_path):
     """Against the same document without slimming: each face at most half its old size."""
-    from presskit.tagging import postprocess
+    from presskit.pdf.tagging import postprocess
 
     original = fontslim.slim
     try:

@@ -305,8 +305,8 @@ def letters(text: str) -> str:
 def pdf_text(path: Path) -> str:
     """The text inside the content frames, page after page (the letterhead, running header
     and footer would come between the halves of a word split over a page break)."""
-    from presskit.brand import default_brand
-    from presskit.styles import make_geometry
+    from presskit.source.brand import default_brand
+    from presskit.pdf.styles import make_geometry
 
     g = make_geometry(default_brand().page)
     pdf = pypdfium2.PdfDocument(str(path))

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO
 from presskit.cli import app
-from presskit.textrules import MAX_LIST_ITEMS, MAX_NESTING, MAX_PARAGRAPH, MAX_WORD
+from presskit.typography.textrules import MAX_LIST_ITEMS, MAX_NESTING, MAX_PARAGRAPH, MAX_WORD
 
 runner = CliRunner()
 HEAD = "title: Test\ndate: 2026-03-01\n"
@@ -183,11 +183,11 @@ def test_a_list_beyond_the_limit_is_refused_at_the_first_item_too_many(tmp_path,
 
 def test_a_long_list_is_measured_in_linear_time(monkeypatch):
     """Laying out a list wraps each item a bounded number of times, however many pages it fills."""
-    from presskit.brand import default_brand
-    from presskit.flowables import TextParagraph
-    from presskit.model import validate_release
-    from presskit.render import render_pdf
-    from presskit.source import parse_yaml
+    from presskit.source.brand import default_brand
+    from presskit.pdf.flowables import TextParagraph
+    from presskit.source.model import validate_release
+    from presskit.pdf.render import render_pdf
+    from presskit.source.loader import parse_yaml
 
     counts = []
     real = TextParagraph.wrap
@@ -218,7 +218,7 @@ def _logo_line(brand: Path) -> str:
 
 
 def test_an_svg_logo_with_too_many_elements_is_refused_quickly(tmp_path, minimal_release):
-    from presskit.logo import MAX_SVG_ELEMENTS
+    from presskit.pdf.logo import MAX_SVG_ELEMENTS
 
     brand = _brand_with_logo(tmp_path, "big.svg")
     rects = "".join(f'<rect x="{i % 100}" y="{i // 100 % 100}" width="1" height="1"/>' for i in range(MAX_SVG_ELEMENTS + 1))
@@ -232,7 +232,7 @@ def test_an_svg_logo_with_too_many_elements_is_refused_quickly(tmp_path, minimal
 
 
 def test_an_svg_logo_with_too_many_coordinates_is_refused_quickly(tmp_path, minimal_release):
-    from presskit.logo import MAX_SVG_NUMBERS
+    from presskit.pdf.logo import MAX_SVG_NUMBERS
 
     brand = _brand_with_logo(tmp_path, "path.svg")
     points = " ".join(f"L{i % 100} {i * 7 % 100}" for i in range(MAX_SVG_NUMBERS // 2 + 1))
@@ -312,7 +312,7 @@ def test_a_part_that_never_splits_and_is_taller_than_a_page_is_located(tmp_path,
 def test_a_list_item_is_never_split_below_its_label():
     from reportlab.platypus import Spacer
 
-    from presskit.flowables import Decoration, Stack
+    from presskit.pdf.flowables import Decoration, Stack
 
     label = Spacer(10, 15)  # a label taller than one line of the item
     item = Stack([Spacer(100, 10), Spacer(100, 10), Spacer(100, 10)], Decoration(padding=(0, 0, 0, 20)), label=label)
@@ -473,7 +473,7 @@ def test_a_folder_that_cannot_be_listed_is_reported_and_the_others_are_built(tmp
 
 # -- 15: SVG images in a release: schema and loader agree --------------------------------------------
 def test_svg_photos_are_refused_with_what_to_do_and_the_schema_says_so(tmp_path, write_release):
-    from presskit.schema import release_json_schema
+    from presskit.source.schema import release_json_schema
 
     (tmp_path / "grafik.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
     source = write_release(HEAD + "body: x\nimages:\n  - file: grafik.svg\n    alt: Grafik\n")

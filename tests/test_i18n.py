@@ -186,7 +186,7 @@ def test_error_keyword_stays_english_for_editors_and_scripts(tmp_path):
 
 
 def test_schema_explains_the_keys_in_the_users_language(language):
-    from presskit.schema import release_json_schema
+    from presskit.source.schema import release_json_schema
 
     language("de_DE.UTF-8")
     date = release_json_schema()["properties"]["date"]

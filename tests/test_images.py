@@ -1,4 +1,4 @@
-"""presskit.images.prepare: print resolution at the placed size, transparency, orientation, CMYK."""
+"""presskit.pdf.images.prepare: print resolution at the placed size, transparency, orientation, CMYK."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from presskit.errors import ResourceError
-from presskit.images import prepare
+from presskit.pdf.images import prepare
 
 FRAME = 467.72   # points: the default brand's text width (A4, 25 mm + 20 mm margins)
 

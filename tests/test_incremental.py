@@ -203,7 +203,8 @@ def test_a_broken_manifest_means_a_full_build(office):
 
 
 def test_the_brand_lookup_agrees_with_presskit_brand(office):
-    from presskit import brand, incremental
+    from presskit.source import brand
+    from presskit import incremental
 
     assert incremental.BRAND_FILE_NAME == brand.BRAND_FILE_NAME
     release = office / "releases" / "a-baenke.yaml"

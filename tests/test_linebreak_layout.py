@@ -130,16 +130,16 @@ def test_hard_cases_at_several_widths(left, right, tmp_path, count_reportlab_bre
 
 @pytest.fixture(scope="module")
 def theme():
-    from presskit.brand import load_brand  # noqa: F401  (the default brand)
+    from presskit.source.brand import load_brand  # noqa: F401  (the default brand)
     from presskit.jobs import _load
-    from presskit.render import make_theme
+    from presskit.pdf.render import make_theme
 
     _, brand = _load(EXAMPLES[0], None)
     return make_theme(brand, "de")
 
 
 def _lines(theme, markup: str, style: str, width: float):
-    from presskit.flowables import TextParagraph
+    from presskit.pdf.flowables import TextParagraph
 
     p = TextParagraph(markup, theme.style(style), hyphenator=theme.hyphenator)
     p.wrap(width, 1e6)
@@ -213,7 +213,7 @@ def test_an_overlong_headline_word_is_hyphenated_at_a_good_point(theme):
 
 
 def test_a_split_paragraph_keeps_its_lines_and_never_ends_a_part_inside_a_word(theme):
-    from presskit.flowables import TextParagraph
+    from presskit.pdf.flowables import TextParagraph
 
     markup = ("Die Kreisverwaltung und die Grundstückseigentümerinnen haben die Breitbandkoordinatorin "
               "über Eingliederungsvereinbarungen und Bedarfsgemeinschaften befragt. ") * 6
@@ -243,7 +243,7 @@ def test_a_split_paragraph_keeps_its_lines_and_never_ends_a_part_inside_a_word(t
 @pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_a_url_broken_over_lines_copies_whole(tmp_path):
     """A URL drawn broken at '/' or '.' copies whole, without a line break inside
-    (its /ActualText, see presskit.tagging.brokenwords)."""
+    (its /ActualText, see presskit.pdf.tagging.brokenwords)."""
     import subprocess
 
     import pdfplumber

@@ -1,4 +1,4 @@
-"""presskit.linesetting: ReportLab fragments to boxes, glue and penalties, and back."""
+"""presskit.pdf.linesetting: ReportLab fragments to boxes, glue and penalties, and back."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paragraph import Paragraph
 
-from presskit.linesetting import ParagraphText, hyphenation_points, line_text, rejoin, set_lines
+from presskit.pdf.linesetting import ParagraphText, hyphenation_points, line_text, rejoin, set_lines
 from presskit.typography.linebreak import Box, Glue, Penalty
 
 STYLE = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_JUSTIFY)

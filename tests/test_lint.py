@@ -1,12 +1,12 @@
-"""presskit.lint: warnings about valid releases, located at the character."""
+"""presskit.source.lint: warnings about valid releases, located at the character."""
 
 from __future__ import annotations
 
 import datetime
 
-from presskit.lint import lint_release
-from presskit.model import Release, validate_release
-from presskit.source import parse_yaml
+from presskit.source.lint import lint_release
+from presskit.source.model import Release, validate_release
+from presskit.source.loader import parse_yaml
 
 TODAY = datetime.date(2019, 1, 10)
 BODY = "Der Kreistag hat am Montag den Haushalt beschlossen. " * 8  # ~430 characters
@@ -101,7 +101,7 @@ def test_release_without_source():
 
 
 def test_placeholder_text_from_the_new_template():
-    from presskit.newfile import render_template
+    from presskit.source.newfile import render_template
 
     text = render_template("Kreistag beschließt Haushalt", datetime.date(2019, 1, 18))
     warnings = lint(text)

@@ -1,4 +1,4 @@
-"""presskit.model: the validated release and its located error messages."""
+"""presskit.source.model: the validated release and its located error messages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from presskit.errors import ValidationError, YamlError
-from presskit.model import Contact, FactItem, Facts, Image, Link, Person, Release, load_release, validate_release
-from presskit.source import parse_yaml
+from presskit.source.model import Contact, FactItem, Facts, Image, Link, Person, Release, load_release, validate_release
+from presskit.source.loader import parse_yaml
 
 BASE = "title: Kreistag tagt\ndate: 2019-01-18\nbody: Der Kreistag tagt am Montag.\n"
 

@@ -71,10 +71,10 @@ def test_names_in_a_release_stay_whole(write_release, tmp_path):
 
 def test_without_protection_these_names_would_be_broken(write_release, tmp_path, monkeypatch):
     """The release above is one where the names do land at line ends."""
-    import presskit.story
+    import presskit.pdf.story
 
-    monkeypatch.setattr(presskit.story, "protect_names", lambda theme, names: None)
-    monkeypatch.setattr(presskit.story, "protect_more", lambda theme, names: None)
+    monkeypatch.setattr(presskit.pdf.story, "protect_names", lambda theme, names: None)
+    monkeypatch.setattr(presskit.pdf.story, "protect_more", lambda theme, names: None)
     assert _broken_names(_lines(_build(write_release, tmp_path))) != []
 
 

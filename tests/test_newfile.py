@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from presskit.errors import InputError, PresskitError
-from presskit.newfile import (
+from presskit.source.newfile import (
     FALLBACK_SLUG,
     render_template,
     slugify,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from presskit.brand import default_brand
-from presskit.flowables import TextParagraph
+from presskit.source.brand import default_brand
+from presskit.pdf.flowables import TextParagraph
 from presskit.jobs import build_one
-from presskit.render import make_theme
+from presskit.pdf.render import make_theme
 
 from conftest import REPO  # at import time: tests/web has a conftest of its own
 from pdfcheck import normalise, page_story_texts
@@ -194,7 +194,7 @@ def test_a_long_quote_never_leaves_its_attribution_alone_on_the_next_page(tmp_pa
     import pypdfium2 as pdfium
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from presskit.flowables import Decoration, Stack, Tagged
+    from presskit.pdf.flowables import Decoration, Stack, Tagged
 
     theme = make_theme(default_brand(), "de")
     text = ("„Die Biotonne ist keine Schikane, sondern die einfachste Art, Geld und Rohstoffe zu sparen. "

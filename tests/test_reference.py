@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from presskit.brand import Brand
-from presskit.model import Contact, Facts, Image, Link, Person, Release, validate_release, validate_source
-from presskit.schema import BRAND_KEYS, RELEASE_KEYS
-from presskit.source import parse_yaml
+from presskit.source.brand import Brand
+from presskit.source.model import Contact, Facts, Image, Link, Person, Release, validate_release, validate_source
+from presskit.source.schema import BRAND_KEYS, RELEASE_KEYS
+from presskit.source.loader import parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def test_every_release_key_is_documented():
     assert keys("contact.") == set(Contact.model_fields)
     assert keys("contact.people.") == set(Person.model_fields)
     assert {k for k in BRAND_KEYS if "." not in k} == set(Brand.model_fields)
-    from presskit.brand import Address, Colours, Fonts, Logo, Page
+    from presskit.source.brand import Address, Colours, Fonts, Logo, Page
 
     for name, model in (("address", Address), ("logo", Logo), ("colours", Colours), ("fonts", Fonts), ("page", Page)):
         assert {k.split(".")[1] for k in BRAND_KEYS if k.startswith(name + ".")} == set(model.model_fields), name
@@ -63,7 +63,7 @@ def test_the_brand_examples_fit_the_brand_schema():
     import jsonschema
     import yaml
 
-    from presskit.schema import brand_json_schema
+    from presskit.source.schema import brand_json_schema
 
     text = "\n".join(example for key, (_, example) in BRAND_KEYS.items() if "." not in key) + "\n"
     validator = jsonschema.Draft7Validator(brand_json_schema())

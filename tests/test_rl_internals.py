@@ -1,4 +1,4 @@
-"""Each ReportLab internal presskit relies on (presskit/rl_internals.py), checked."""
+"""Each ReportLab internal presskit relies on (presskit/pdf/rl_internals.py), checked."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import Paragraph
 
-from presskit import rl_internals
+from presskit.pdf import rl_internals
 
 
 def test_the_installed_reportlab_is_one_the_code_was_checked_against():
@@ -95,7 +95,7 @@ def test_parsed_fragments_carry_what_the_line_setting_reads():
 
 def test_putfragline_hands_the_fragment_text_object_to_textout():
     """The tagger recognises how a line ends by the str subclass it gets in _textOut."""
-    from presskit.linesetting import line_end_text
+    from presskit.pdf.linesetting import line_end_text
 
     seen = []
     style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, leading=12)

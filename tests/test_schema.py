@@ -1,4 +1,4 @@
-"""presskit.schema: the JSON Schema of the release file."""
+"""presskit.source.schema: the JSON Schema of the release file."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from presskit.model import Release
-from presskit.schema import release_json_schema
-from presskit.source import load_yaml, parse_yaml
+from presskit.source.model import Release
+from presskit.source.schema import release_json_schema
+from presskit.source.loader import load_yaml, parse_yaml
 
 RELEASES = sorted((Path(__file__).resolve().parent.parent / "releases").glob("*.yaml"))
 
@@ -140,7 +140,7 @@ ACCEPTED = [
 def test_schema_accepts_what_presskit_accepts(snippet, tmp_path):
     import yaml
 
-    from presskit.model import validate_release
+    from presskit.source.model import validate_release
 
     text = "title: T\ndate: 2019-01-18\nbody: B\n" + snippet
     validate_release(parse_yaml(text, "t.yaml"))  # presskit accepts it...

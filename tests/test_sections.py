@@ -25,8 +25,8 @@ needs_pdftotext = pytest.mark.skipif(not a11y.have("pdftotext"), reason="poppler
 
 
 def _release(name: str):
-    from presskit.brand import brand_for
-    from presskit.model import load_release
+    from presskit.source.brand import brand_for
+    from presskit.source.model import load_release
 
     path = RELEASES / f"{name}.yaml"
     return load_release(path, str(path)), brand_for(path)
@@ -35,12 +35,12 @@ def _release(name: str):
 @pytest.fixture(scope="module")
 def two_sections(tmp_path_factory) -> Path:
     """Two releases as two sections of one document, with bookmarks."""
-    from presskit.labels import labels_for
-    from presskit.pages import furniture_for
-    from presskit.render import document_info, finish_document, layout_sections, load_brand_logo, make_theme
-    from presskit.sections import Outline, PdfSection
-    from presskit.story import build_story
-    from presskit.structure import new_document
+    from presskit.content.labels import labels_for
+    from presskit.pdf.pages import furniture_for
+    from presskit.pdf.render import document_info, finish_document, layout_sections, load_brand_logo, make_theme
+    from presskit.pdf.sections import Outline, PdfSection
+    from presskit.pdf.story import build_story
+    from presskit.pdf.structure import new_document
 
     root = new_document()
     outline = Outline()
@@ -135,7 +135,7 @@ def test_bookmarks_are_the_headings_and_point_at_them(two_sections):
 def test_a_single_release_is_one_section_without_an_outline():
     """The decision: a single release (one to three pages) gets no bookmarks, so its PDF is
     byte-for-byte what it was before sections existed; its elements are the Document's own."""
-    from presskit.render import render_pdf
+    from presskit.pdf.render import render_pdf
 
     release, brand = _release(FIBRE)
     data = render_pdf(release, brand)

@@ -1,4 +1,4 @@
-"""presskit.source: YAML with positions, every scalar as typed text."""
+"""presskit.source.loader: YAML with positions, every scalar as typed text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from presskit.errors import Location, YamlError
-from presskit.source import SourceDoc, load_yaml, parse_yaml
+from presskit.source.loader import SourceDoc, load_yaml, parse_yaml
 
 
 def refuse(text: str | bytes) -> str:

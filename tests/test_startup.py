@@ -23,7 +23,7 @@ from conftest import PARTNERSHIP, RELEASES, REPO
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presskit.tagging import xmp
+from presskit.pdf.tagging import xmp
 
 
 def _python(code: str, *args: str, cwd: Path = REPO, **kwargs) -> subprocess.CompletedProcess:
@@ -110,3 +110,44 @@ def test_help_into_a_pipe_does_not_import_rich():
     assert done.returncode == 0, done.stderr
     assert "Usage: presskit" in done.stdout and "build" in done.stdout
     assert done.stdout.rstrip().endswith("PLAIN")
+
+
+def test_layout_code_does_not_load_the_finishing_stage():
+    # the story, its flowables and the pages draw through the tagger; pikepdf (the
+    # finishing stage, after layout) is not theirs to load
+    done = _python(
+        """
+        import sys
+        import presskit.pdf.story, presskit.pdf.flowables, presskit.pdf.pages, presskit.pdf.sections
+        import presskit.content.build
+        print(sorted(m for m in ("pikepdf", "presskit.pdf.tagging.postprocess") if m in sys.modules))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_no_stage_imports_an_output_or_the_command_line():
+    # one-way data flow: source -> content -> outputs; only the command line knows them all
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "presskit"
+    forbidden = {
+        "source": ("presskit.content", "presskit.pdf", "presskit.web", "presskit.mail", "presskit.cli"),
+        "content": ("presskit.pdf", "presskit.web", "presskit.mail", "presskit.cli"),
+        "typography": ("presskit.source", "presskit.content", "presskit.pdf", "presskit.web", "presskit.mail", "presskit.cli"),
+        "pdf": ("presskit.web", "presskit.mail", "presskit.cli"),
+        "web": ("presskit.mail", "presskit.cli"),
+        "mail": ("presskit.web", "presskit.cli"),
+    }
+    found = []
+    for stage, banned in forbidden.items():
+        for path in (package / stage).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+                for name in names:
+                    if name.startswith(banned):
+                        found.append(f"{path.relative_to(package)}: {name}")
+    assert found == []

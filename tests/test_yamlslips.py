@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presskit.errors import YamlError
-from presskit.source import parse_yaml
-from presskit.yamlslips import silent_slips
+from presskit.source.loader import parse_yaml
+from presskit.source.yamlslips import silent_slips
 
 BASE = """title: "Haushalt 2027 beschlossen"
 date: 2026-11-24
@@ -161,7 +161,7 @@ def test_list_item_key_without_colon():
 def test_dash_without_space_on_the_only_item_is_named_too(tmp_path):
     """'-Erträge: 10' alone is valid YAML (a key '-Erträge'); the release check names the slip."""
     from presskit.errors import ValidationError
-    from presskit.model import load_release
+    from presskit.source.model import load_release
 
     path = tmp_path / "r.yaml"
     path.write_text("title: T\ndate: 2026-11-24\nbody: |\n  x\nfacts:\n  -Erträge: 10\n", encoding="utf-8")
@@ -218,7 +218,7 @@ def test_slips_in_the_bundled_releases_are_found_at_their_line():
 def test_unindented_body_line_with_a_colon_is_named_too(tmp_path):
     """'Zweiter Absatz: mehr' at the start of a line after the body is valid YAML (a key); the check names the slip."""
     from presskit.errors import ValidationError
-    from presskit.model import load_release
+    from presskit.source.model import load_release
 
     path = tmp_path / "r.yaml"
     path.write_text("title: T\ndate: 2026-11-24\nbody: |\n  Erster Absatz.\n\nZweiter Absatz: mit Doppelpunkt.\n",

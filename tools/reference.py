@@ -1,4 +1,4 @@
-"""Write docs/reference.md, the reference of the release and brand files, from presskit/schema.py.
+"""Write docs/reference.md, the reference of the release and brand files, from presskit/source/schema.py.
 
     python tools/reference.py          # rewrite docs/reference.md
     python tools/reference.py --check  # exit 1 if docs/reference.md is out of date
@@ -18,16 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["LANGUAGE"] = "en"  # the reference is written in English, whatever the locale
 
-from presskit.brand import Brand  # noqa: E402
-from presskit.model import Release  # noqa: E402
-from presskit.schema import BRAND_KEYS, RELEASE_KEYS  # noqa: E402
+from presskit.source.brand import Brand  # noqa: E402
+from presskit.source.model import Release  # noqa: E402
+from presskit.source.schema import BRAND_KEYS, RELEASE_KEYS  # noqa: E402
 
 TARGET = ROOT / "docs" / "reference.md"
 
 INTRO = """\
 # presskit reference: the release file and the brand file
 
-<!-- Written by tools/reference.py from presskit/schema.py; edit the words there. -->
+<!-- Written by tools/reference.py from presskit/source/schema.py; edit the words there. -->
 
 A **release file** (`releases/2026-11-24-haushalt.yaml`) holds one press release.
 `presskit new "Überschrift"` writes one from a commented template, `presskit check FILE`

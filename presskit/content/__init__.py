@@ -5,6 +5,7 @@
                labels applied, locations for diagnostics carried along)
 ``build``      release + brand -> content document (every "what goes where")
 ``plaintext``  content document -> plain text (the e-mail body)
+``labels``     the document's words in each language ("Kontakt", "Seite {n} von {m}")
 ``kit``        the press-kit file (KIT.yaml): model and loader
 ``kit_schema`` JSON Schema of the kit file
 ``photometa``  caption, credit, usage and alt text written into photo files

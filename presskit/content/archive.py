@@ -19,7 +19,7 @@ from presskit.content.kit import LoadedKit, KitPhoto, usage_terms
 from presskit.content.photometa import PhotoMeta, with_metadata
 from presskit.errors import InputError, ResourceError, error
 from presskit.i18n import _
-from presskit.labels import labels_for
+from presskit.content.labels import labels_for
 from presskit.outputs import write_atomic
 
 __all__ = ["zip_bytes", "write_zip", "photo_meta", "photo_name", "credits_text", "kit_files", "ZIP_TIME"]

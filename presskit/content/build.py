@@ -17,11 +17,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from presskit.brand import Brand
+from presskit.source.brand import Brand
 from presskit.errors import Diagnostic, Location, error
-from presskit.labels import Labels, labels_for
-from presskit.model import Contact, Facts, Release, yaml_path
-from presskit.source import SourceDoc
+from presskit.content.labels import Labels, labels_for
+from presskit.source.model import Contact, Facts, Release, yaml_path
+from presskit.source.loader import SourceDoc
 from presskit.typography import blocks as ir
 from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
 from presskit.typography.names import release_names

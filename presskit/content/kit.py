@@ -6,8 +6,8 @@ alt text and usage terms, optional background documents (a text or a facts
 box) and the contact block (default: the brand's).
 
 The loader follows the rules of a release file exactly: every value is read as
-text (:mod:`presskit.source`), every problem is reported with ``FILE:LINE:COL``
-(:func:`presskit.model.validate_source`), all problems at once. Loading a kit
+text (:mod:`presskit.source.loader`), every problem is reported with ``FILE:LINE:COL``
+(:func:`presskit.source.model.validate_source`), all problems at once. Loading a kit
 loads its releases; a release's problems are reported at its own file, line and
 column, and nothing of the kit is used.
 """
@@ -24,7 +24,7 @@ from pydantic import BeforeValidator, ConfigDict, BaseModel, Field, PrivateAttr,
 
 from presskit.errors import Diagnostic, InputError, Location, ValidationError, error
 from presskit.i18n import _
-from presskit.model import (
+from presskit.source.model import (
     BlockText,
     Contact,
     Facts,
@@ -38,7 +38,7 @@ from presskit.model import (
     load_release,
     parse_date,
 )
-from presskit.source import SourceDoc, load_yaml
+from presskit.source.loader import SourceDoc, load_yaml
 
 __all__ = ["Kit", "KitPhoto", "KitDocument", "LoadedKit", "load_kit", "kit_from_source", "usage_terms",
            "DEFAULT_USAGE", "KIT_LABELS"]
@@ -191,7 +191,7 @@ def _photo_path(typed: str, base_dir: Path, roots: Sequence[Path], where: Locati
 
 def kit_from_source(doc: SourceDoc, base_dir: Path, allowed_dirs: Sequence[Path] = ()) -> LoadedKit:
     """Validate a parsed kit file and load its releases; raise InputError with every problem."""
-    from presskit.model import validate_source
+    from presskit.source.model import validate_source
 
     kit = validate_source(Kit, doc)
     kit._source = doc

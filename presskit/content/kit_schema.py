@@ -1,6 +1,6 @@
 """JSON Schema of the kit FILE (``KIT.yaml``), for editors (yaml-language-server).
 
-Like the release schema (:mod:`presskit.schema`) it describes the YAML as typed:
+Like the release schema (:mod:`presskit.source.schema`) it describes the YAML as typed:
 every scalar is text. The shapes a kit shares with a release (date, facts box,
 contact block, photo) are taken from the release schema, so the two cannot
 disagree; key names, required keys and descriptions come from the kit models.
@@ -52,7 +52,7 @@ def _object(model: type[BaseModel], properties: dict[str, dict[str, Any]], descr
 
 def kit_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a kit file."""
-    from presskit.schema import release_json_schema
+    from presskit.source.schema import release_json_schema
 
     release = release_json_schema()
     shared = {name: copy.deepcopy(_resolve(release["properties"][name], release))

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from presskit.content.plaintext import WIDTH, render_text
 from presskit.errors import InputError, Location, error
 from presskit.i18n import _
-from presskit.labels import labels_for
+from presskit.content.labels import labels_for
 from presskit.mail.html import photos_html, render_html
 from presskit.mail.photos import attachment_name, mail_photo
 from presskit.mail.recipients import Addressee

@@ -22,8 +22,8 @@ from pydantic import BeforeValidator, Field
 
 from presskit.errors import ValidationError, error
 from presskit.i18n import _
-from presskit.model import RequiredInlineText, InlineText, _email, _lang, _listish, _Model, validate_source
-from presskit.source import SourceDoc, load_yaml
+from presskit.source.model import RequiredInlineText, InlineText, _email, _lang, _listish, _Model, validate_source
+from presskit.source.loader import SourceDoc, load_yaml
 
 __all__ = ["Recipient", "Group", "DistributionList", "LoadedList", "Addressee", "load_list", "list_from_source"]
 
@@ -31,7 +31,7 @@ __all__ = ["Recipient", "Group", "DistributionList", "LoadedList", "Addressee", 
 def _required_email(value):
     address = _email(value)
     if address is None:
-        from presskit.model import fail
+        from presskit.source.model import fail
 
         fail(_("the recipient has no e-mail address"), _("write it as name@example.org"))
     return address

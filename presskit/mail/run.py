@@ -13,7 +13,7 @@ from presskit.mail import plan as planning
 from presskit.mail.journal import Journal, journal_path
 from presskit.mail.message import MailParts, Outgoing, prepare
 from presskit.mail.recipients import LoadedList, load_list
-from presskit.mail.settings import MailSettings, load_settings
+from presskit.source.mailsettings import MailSettings, load_settings
 from presskit.mail.smtp import SendReport, password_for, send_all
 from presskit.mail.source import MailSource, load_source
 

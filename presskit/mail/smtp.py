@@ -21,7 +21,7 @@ from presskit.errors import InputError, UsageError, error
 from presskit.i18n import _
 from presskit.mail.journal import Journal
 from presskit.mail.message import Outgoing, check_embargo
-from presskit.mail.settings import MailSettings
+from presskit.source.mailsettings import MailSettings
 from presskit.mail.source import MailSource
 
 __all__ = ["Outcome", "SendReport", "send_all", "password_for", "Interrupted"]

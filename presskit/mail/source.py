@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from presskit.brand import Brand
+from presskit.source.brand import Brand
 from presskit.content import document as c
 from presskit.errors import InputError, Location, error
 from presskit.i18n import _
@@ -33,7 +33,7 @@ class MailSource:
 
 
 def _is_kit(path: Path) -> bool:
-    from presskit.source import load_yaml
+    from presskit.source.loader import load_yaml
 
     data = load_yaml(path, str(path)).data
     return isinstance(data, dict) and "releases" in data and "body" not in data
@@ -62,9 +62,9 @@ def _first_contact(contacts) -> tuple[str, str] | None:
 
 def load_source(path: Path, brand_path: Path | None = None, allow_dirs: Sequence[Path] = ()) -> MailSource:
     """Load, validate and render ``path`` (a release or a press kit); raises InputError."""
-    from presskit.brand import brand_for
+    from presskit.source.brand import brand_for
     from presskit.content.build import build_content, build_kit_content
-    from presskit.model import load_release
+    from presskit.source.model import load_release
     from presskit.typography.blocks import plain_text
     from presskit.typography.parse import parse_inline
 
@@ -74,7 +74,7 @@ def load_source(path: Path, brand_path: Path | None = None, allow_dirs: Sequence
     brand = brand_for(path, brand_path)
     if _is_kit(path):
         from presskit.content.kit import load_kit
-        from presskit.kitpdf import kit_pdf
+        from presskit.pdf.kit import kit_pdf
 
         loaded = load_kit(path, str(path), allow_dirs)
         document = build_kit_content(loaded, brand)
@@ -85,7 +85,7 @@ def load_source(path: Path, brand_path: Path | None = None, allow_dirs: Sequence
         embargo = min(embargoes) if embargoes else None
         reply_to = _first_contact([loaded.kit.contact, *(r.contact for r in loaded.releases)])
     else:
-        from presskit.render import render_pdf
+        from presskit.pdf.render import render_pdf
 
         release = load_release(path, display=str(path))
         document = build_content(release, brand)

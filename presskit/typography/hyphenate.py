@@ -14,7 +14,7 @@
   the head, longest first; every head ends with U+00AD SOFT HYPHEN (or the
   word's own hyphen), the character the line setter draws at a line end, so
   that text copied from the PDF keeps whole words.  presskit's own line setter
-  (``presskit.linesetting``) uses :meth:`Hyphenator.breaks`; ReportLab's
+  (``presskit.pdf.linesetting``) uses :meth:`Hyphenator.breaks`; ReportLab's
   first-fit breaker is never used for presskit's paragraphs.
 
 Sources:

@@ -34,7 +34,7 @@ from .blocks import Block, Heading, Inline, ListBlock, Paragraph, Quote, Span
 from .linkify import find_links
 from .smarten import smarten_segments
 from presskit.i18n import _
-from presskit.textrules import MAX_LIST_ITEMS, MAX_NESTING
+from presskit.typography.textrules import MAX_LIST_ITEMS, MAX_NESTING
 
 ALLOWED_SCHEMES = re.compile(r"(?i)(?:https?|mailto|tel):")
 _ATTRIBUTION = re.compile(r"^\s*(?:\u2014|--(?!-)|\u2013)\s*(\S.*)$")
@@ -281,7 +281,7 @@ def _split_attributions(state: StateCore) -> None:
 
 
 class MarkupLimit(ValueError):
-    """Text beyond what presskit lays out (see :mod:`presskit.textrules`).
+    """Text beyond what presskit lays out (see :mod:`presskit.typography.textrules`).
 
     ``offset`` is the position in the text given to the parser where the problem starts.
     """

@@ -150,10 +150,10 @@ def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime
     ``now`` is the brand's local time (naive); default: the clock, in the brand's time zone.
     A release that fails is reported and left out; the others are still published. A kit is
     published only when none of its releases is under embargo."""
-    from presskit.brand import brand_for, load_brand
+    from presskit.source.brand import brand_for, load_brand
     from presskit.content.build import build_content
     from presskit.jobs import build_one, expand_inputs
-    from presskit.model import load_release
+    from presskit.source.model import load_release
 
     base = _base_url(base_url)
     out = Path(out)
@@ -184,7 +184,7 @@ def build_site(paths: Sequence[Path], out: Path, base_url: str, now: dt.datetime
         if site_brand is None:
             site_brand = brand
     if site_brand is None:
-        from presskit.brand import default_brand
+        from presskit.source.brand import default_brand
 
         site_brand = default_brand()
     zone = ZoneInfo(site_brand.timezone)
@@ -257,7 +257,7 @@ def _swap(tmp: Path, out: Path) -> None:
 
 # -- writing the pages -------------------------------------------------------------------
 def _site_info(brand, base: str) -> dict:
-    from presskit.labels import labels_for
+    from presskit.content.labels import labels_for
 
     labels = labels_for(brand.lang)
     address = []
@@ -334,7 +334,7 @@ def _kits(tmp: Path, paths: Sequence[Path], published: list[_Entry], now: dt.dat
     """Load each kit; keep those whose releases are all out of embargo and copy their photos."""
     if not paths:
         return []
-    from presskit.brand import brand_for
+    from presskit.source.brand import brand_for
     from presskit.content.build import build_kit_content
     from presskit.content.kit import load_kit
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.content import document as c
 from presskit.content.build import build_content
 from presskit.errors import Location
-from presskit.model import Contact, Facts, FactItem, Image, Link, Person, Release, load_release
-from presskit.source import parse_yaml
-from presskit.model import validate_release
+from presskit.source.model import Contact, Facts, FactItem, Image, Link, Person, Release, load_release
+from presskit.source.loader import parse_yaml
+from presskit.source.model import validate_release
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "releases").glob("*.yaml"))
@@ -67,7 +67,7 @@ def test_no_renderer_is_imported():
     code = (
         "import sys; import presskit.content.build, presskit.content.plaintext, presskit.content.kit;"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pikepdf')"
-        " or m.startswith('presskit.tagging'));"
+        " or m.startswith('presskit.pdf.tagging'));"
         "print(bad); sys.exit(bool(bad))"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)

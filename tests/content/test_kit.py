@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from presskit.content.kit import DEFAULT_USAGE, Kit, kit_from_source, load_kit, usage_terms
 from presskit.errors import InputError, Location
-from presskit.source import parse_yaml
+from presskit.source.loader import parse_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 ROAD = REPO / "releases" / "2026-12-03-kreisstrasse-freigegeben.yaml"

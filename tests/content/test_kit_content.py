@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.content import document as c
 from presskit.content.build import build_content, build_kit_content
 from presskit.content.kit import load_kit

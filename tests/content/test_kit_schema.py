@@ -9,7 +9,7 @@ import pytest
 
 from presskit.content.kit import Kit, KitPhoto
 from presskit.content.kit_schema import kit_json_schema
-from presskit.source import parse_yaml
+from presskit.source.loader import parse_yaml
 
 from test_kit import GOOD
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.content.build import build_content
 from presskit.content.plaintext import WIDTH, render_text
-from presskit.model import Link, Release, load_release
+from presskit.source.model import Link, Release, load_release
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "releases").glob("*.yaml"))

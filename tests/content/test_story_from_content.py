@@ -8,10 +8,10 @@ import subprocess
 import pikepdf
 import pytest
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.errors import RenderError
-from presskit.model import Release
-from presskit.render import render_pdf
+from presskit.source.model import Release
+from presskit.pdf.render import render_pdf
 
 
 def test_release_built_in_python_renders(tmp_path):

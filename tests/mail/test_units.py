@@ -17,7 +17,7 @@ from presskit.mail import message as m
 from presskit.mail.journal import Journal
 from presskit.mail.plan import plan_messages, size_warnings
 from presskit.mail.recipients import Addressee, load_list
-from presskit.mail.settings import MailSettings, load_settings
+from presskit.source.mailsettings import MailSettings, load_settings
 from presskit.mail.smtp import password_for, send_all
 from presskit.mail.source import load_source
 
@@ -133,7 +133,7 @@ def test_settings_file_errors_are_located(tmp_path):
 
 
 def test_brand_file_may_carry_the_settings(tmp_path):
-    from presskit.brand import load_brand
+    from presskit.source.brand import load_brand
 
     brand_text = (REPO / "presskit" / "data" / "brand.yaml").read_text("utf-8")
     path = tmp_path / "presskit.yaml"

@@ -224,7 +224,7 @@ def _pdf_text(markup: str) -> str:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import SimpleDocTemplate
 
-    from presskit.flowables import TextParagraph
+    from presskit.pdf.flowables import TextParagraph
 
     pdfmetrics.registerFont(TTFont("PkTestNoto", str(ROOT / "fonts" / "NotoSans-Regular.ttf")))
     pdfmetrics.registerFont(TTFont("PkTestNotoB", str(ROOT / "fonts" / "NotoSans-Bold.ttf")))

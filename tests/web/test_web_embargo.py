@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pypdfium2
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.content.build import build_content
 from presskit.content.plaintext import render_text
-from presskit.model import load_release
+from presskit.source.model import load_release
 from presskit.web.site import build_site
 from websupport import AFTER, BASE, BEFORE, RELEASES, ROAD
 from webfixtures import browser, kit_file, served, shots, site_after, site_before  # noqa: F401 - fixtures (not a conftest: tests/conftest.py is imported as 'conftest')

@@ -16,9 +16,9 @@ import feedparser
 import html5lib
 import pytest
 
-from presskit.brand import default_brand
+from presskit.source.brand import default_brand
 from presskit.content.build import build_content
-from presskit.model import load_release
+from presskit.source.model import load_release
 from presskit.web.site import MARKER, build_site
 from websupport import AFTER, BASE, RELEASES, ROAD, pages
 from webfixtures import browser, kit_file, served, shots, site_after, site_before  # noqa: F401 - fixtures (not a conftest: tests/conftest.py is imported as 'conftest')
