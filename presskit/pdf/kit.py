@@ -34,7 +34,7 @@ from presskit.errors import Diagnostic, InputError, RenderError
 from presskit.i18n import _
 from presskit.pdf.flowables import Columns, KeepOnOnePage, Picture, Tagged, TextParagraph
 from presskit.content.labels import labels_for
-from presskit.pdf.render import DocumentInfo, finish_document, layout_sections, load_brand_logo, make_theme
+from presskit.pdf.render import finish_document, layout_sections, load_brand_logo, make_theme
 from presskit.pdf.sections import Outline, PdfSection
 from presskit.pdf.story import _Builder, build_story
 from presskit.pdf.structure import StructNode, new_document
@@ -134,8 +134,7 @@ class _Kit:
         self.labels = labels_for(self.lang)
         self.words = KIT_LABELS[self.lang]
         self.content = build_kit_content(loaded, brand)
-        meta = self.content.meta
-        self.info = DocumentInfo(meta.title, meta.author, meta.subject, meta.keywords, meta.lang, meta.created)
+        self.info = self.content.meta
         self.theme = make_theme(brand, self.lang)
         # as in a release: the contact people and the photographers are never hyphenated
         from presskit.typography.names import credit_name, looks_like_person, protect_names

@@ -6,46 +6,21 @@ Stages: theme (fonts, colours, geometry, hyphenation) → story → pages → PD
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from presskit.content.document import Metadata
 from presskit.source.brand import Brand
 from presskit.content.labels import labels_for
 from presskit.source.model import Release
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the PDF's metadata says about the document."""
-
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    lang: str
-    created: dt.datetime
-
-
-def document_info(release: Release, brand: Brand) -> DocumentInfo:
+def document_info(release: Release, brand: Brand) -> Metadata:
+    """What the PDF's metadata says about ``release`` (the content document's metadata)."""
     from presskit.content.build import build_metadata
 
-    return _info(build_metadata(release, brand))
-
-
-def _info(meta) -> DocumentInfo:
-    return DocumentInfo(title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
-                        lang=meta.lang, created=meta.created)
-
-
-def _plain(text: str, lang: str) -> str:
-    """``text`` for the metadata: searched, not typeset, so no-break spaces are plain spaces."""
-    from presskit.typography.blocks import plain_text
-    from presskit.typography.parse import parse_inline
-
-    return plain_text(parse_inline(text, lang)).replace("\u00a0", " ")
+    return build_metadata(release, brand)
 
 
 def _brand_location(brand: Brand, path: tuple):
@@ -103,7 +78,7 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
 
     content = build_content(release, brand)
     (section,) = content.releases()
-    info = _info(content.meta)
+    info = content.meta
     labels = labels_for(info.lang)
     theme = make_theme(brand, info.lang)
     logo = load_brand_logo(brand, theme)
@@ -116,7 +91,7 @@ def render(release: Release, brand: Brand, allowed_dirs: Sequence[Path] = ()):
     return finish_document(pdf, tagger, info)
 
 
-def layout_sections(sections, root, theme, furniture, logo, logo_node, info: DocumentInfo, outline=None,
+def layout_sections(sections, root, theme, furniture, logo, logo_node, info: Metadata, outline=None,
                     problems=None):
     """Lay out ``sections`` (see :mod:`presskit.pdf.sections`) on the letterhead: the PDF as ReportLab
     wrote it and the tagger that recorded its marked content (for :func:`finish_document`).
@@ -161,7 +136,7 @@ def layout_sections(sections, root, theme, furniture, logo, logo_node, info: Doc
     return buffer.getvalue(), tagger
 
 
-def finish_document(pdf: bytes, tagger, info: DocumentInfo):
+def finish_document(pdf: bytes, tagger, info: Metadata):
     """Structure tree, metadata and PDF/A identification for a laid-out document."""
     from presskit.pdf.tagging.xmp import DocumentMeta
     from presskit.pdf.tagging.postprocess import finish_with_report
