@@ -167,13 +167,15 @@ class Watcher:
         self.build(self.releases())
         while not stop.is_set():
             folders = self.folders()
-            self.say(_("watching {count} folder(s) for changes (Ctrl-C stops)").format(count=len(folders)))
             told = False
             for changes in watchfiles.watch(*folders, watch_filter=lambda _change, path: self.wanted(path),
                                             debounce=400, step=5, stop_event=stop, rust_timeout=100,
                                             yield_on_timeout=True, raise_interrupt=True):
                 if not told:
+                    # said once the folders are watched (the first, empty yield comes after
+                    # rust_timeout): a file saved after the message is never missed
                     told = True
+                    self.say(_("watching {count} folder(s) for changes (Ctrl-C stops)").format(count=len(folders)))
                     if ready is not None:
                         ready()
                 if not changes:
