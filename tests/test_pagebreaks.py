@@ -233,3 +233,44 @@ def test_no_bundled_example_leaves_a_quote_attribution_alone_on_a_page(built_exa
             page_width = float(doc.pages[0].mediabox[2])
         m = lm.measure(built.pdf, (25 * lm.MM, page_width - 20 * lm.MM), ())
         assert m.findings["lone_attribution"] == [], (name, m.findings["lone_attribution"])
+
+
+HEADED = """\
+title: Kreisstraße wieder frei
+date: 2026-12-03
+body: |
+  {filler}
+
+  ## Umleitung aufgehoben
+
+  Mit der Freigabe ist die Umleitung über die Nachbarorte aufgehoben. Die Schulbusse
+  fahren ab Montag, 7. Dezember, wieder nach dem regulären Fahrplan. Kleinere
+  Restarbeiten an den Banketten und die Fertigstellung der Pflanzungen erfolgen bis
+  zum Frühjahr 2027 unter halbseitiger Sperrung mit Ampelregelung.
+
+  ## Auf einen Blick
+
+  - K 1390 Lindenhagen – Wiesenbrück, 4,8 km
+  - Bauzeit von April bis Dezember 2026
+"""
+
+
+def test_a_heading_never_ends_a_page_when_what_follows_cannot_split_there(tmp_path):
+    # The four-line paragraph after the heading (from the road release) cannot split where
+    # the page leaves room for the heading and three lines: two lines must stay together at
+    # either end, and its second line ends in a hyphen ("Ban-ketten"), after which no page
+    # breaks. The heading must then go over with it (it stayed alone at the foot of page 3
+    # of the example kit). One sentence more per variant walks the heading through every
+    # position at the foot of page 1.
+    ended_pages = 0
+    for count in range(26, 46):
+        source = tmp_path / f"h{count}.yaml"
+        source.write_text(HEADED.format(filler=(SENTENCE * count).strip()), encoding="utf-8")
+        result = build_one(source, tmp_path / f"h{count}.pdf")
+        assert result.ok, result.diagnostics
+        pages = page_story_texts(tmp_path / f"h{count}.pdf")
+        ended_pages += len(pages) > 1
+        for page in pages[:-1]:
+            last = [line for line in page.splitlines() if line.strip()][-1]
+            assert normalise(last) not in ("Umleitung aufgehoben", "Auf einen Blick"), (count, page[-120:])
+    assert ended_pages >= 10  # the sweep did cross the page foot

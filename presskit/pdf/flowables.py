@@ -21,7 +21,7 @@ from typing import Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus.flowables import Flowable, KeepTogether
+from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus.paragraph import Paragraph
 
@@ -405,3 +405,33 @@ class KeepOnOnePage(KeepTogether):
             # like KeepTogether, answer with more than one flowable (a no-op first)
             return [self.NullActionFlowable(), *self._content]
         return super().split(aW, aH)
+
+
+class HeadingKeep(CondPageBreak):
+    """Placed before a heading: a page break unless the heading, the first ``lines`` of
+    body text and a first piece of what follows the heading fit in what is left.
+
+    The room is decided when the page is laid out, with the space really left: a
+    heading never ends a page, also when the block after it cannot split there
+    (a short paragraph whose first and last two lines must stay together, a facts
+    box, a photo). ``following`` is set once the next block is made.
+    """
+
+    def __init__(self, heading: Flowable, lines: float):
+        super().__init__(0)
+        self.heading = heading
+        self.lines = lines
+        self.following: Flowable | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        _, height = self.heading.wrap(availWidth, availHeight)
+        need = height + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        self.height = need + self.lines
+        following = self.following
+        if following is not None and availHeight >= self.height:
+            room = availHeight - need - following.getSpaceBefore()
+            _, whole = following.wrap(availWidth, room)
+            if whole > room and not following.split(availWidth, room):
+                self.height = availHeight + 1  # nothing of it fits here: the heading goes with it
+        return super().wrap(availWidth, availHeight)
+

@@ -23,7 +23,7 @@ from presskit.pdf import images
 from presskit.source.brand import Brand
 from presskit.pdf.contactlayout import PersonWidths, break_address, choose_layout
 from presskit.errors import Diagnostic, InputError, Location, RenderError, error
-from presskit.pdf.flowables import Columns, Decoration, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
+from presskit.pdf.flowables import Columns, Decoration, HeadingKeep, KeepOnOnePage, Picture, Stack, Tagged, TextParagraph
 from presskit.pdf.fonts import describe_character
 from presskit.content import document as c
 from presskit.content.build import brand_location as _brand_location
@@ -107,14 +107,14 @@ class _Builder:
 
     def keep_room_for(self, heading: Flowable) -> Flowable:
         """A conditional page break so that a heading never ends a page: it needs room for
-        itself and the first lines of what follows."""
+        itself, the first lines of body text and a first piece of what follows it
+        (:class:`~presskit.pdf.flowables.HeadingKeep`)."""
         if self.problems:
             # the build fails with these errors: no text is laid out for nothing (a
             # paragraph beyond the limits is what line breaking pays most for)
             return CondPageBreak(0)
-        _, height = heading.wrap(self.theme.geometry.frame_width, 1e6)
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
-        return CondPageBreak(height + heading.getSpaceBefore() + heading.getSpaceAfter() + lines)
+        return HeadingKeep(heading, lines)
 
     def too_tall(self, message: str, location: Location | None) -> dict:
         """Arguments for a part that never splits: the error if it is taller than a page."""
@@ -209,6 +209,9 @@ class _Builder:
                 out.append(self.list_block(block, parent, style))
             elif isinstance(block, c.Quote):
                 out.append(self.quote(block, parent))
+        for keep, following in zip(out, out[2:]):
+            if isinstance(keep, HeadingKeep):
+                keep.following = following  # out: [keep, heading, following, ...]
         return out
 
     def list_block(self, block: c.ListBlock, parent: StructNode, style: str) -> Flowable:
