@@ -527,19 +527,42 @@ def init(
         brand=directory / "presskit.yaml", releases=directory / "releases"))
 
 
-@app.command(cls=_Command, help=_('Print the JSON Schema of the release file (for yaml-language-server).'))
-def schema(
-    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help=_("Write the schema to this file instead of printing it.")),
-) -> None:
-    """Print the JSON Schema of the release file (for yaml-language-server)."""
+#: The files ``presskit schema KIND`` has a JSON Schema for.
+SCHEMA_KINDS = ("release", "brand", "kit")
+
+
+def _schema_text(kind: str) -> str:
+    if kind == "brand":
+        from presskit.source.schema import brand_schema_text
+
+        return brand_schema_text()
+    if kind == "kit":
+        from presskit.content.kit_schema import kit_schema_text
+
+        return kit_schema_text()
     from presskit.source.schema import release_schema_text
 
+    return release_schema_text()
+
+
+@app.command(cls=_Command, help=_("Print the JSON Schema of the release file, the brand file or the kit file "
+                                  "(for yaml-language-server)."))
+def schema(
+    kind: str = typer.Argument("release", metavar="KIND",
+                               help=_("Which file's schema: release, brand or kit.")),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE", help=_("Write the schema to this file instead of printing it.")),
+) -> None:
+    """Print the JSON Schema of the release file, the brand file or the kit file (for yaml-language-server)."""
+    if kind not in SCHEMA_KINDS:
+        raise _usage_error(_("no schema for '{kind}'; choose one of: {choices}").format(
+            kind=kind, choices=", ".join(SCHEMA_KINDS)))
+    text = _schema_text(kind)
     if output is None:
-        typer.echo(release_schema_text(), nl=False)
+        typer.echo(text, nl=False)
         return
     from presskit.outputs import write_atomic
 
-    write_atomic(output, release_schema_text().encode("utf-8"))
+    write_atomic(output, text.encode("utf-8"))
     typer.echo(_("wrote {path}").format(path=output))
 
 

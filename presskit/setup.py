@@ -2,10 +2,11 @@
 
 The folder gets a brand file to fill in (``presskit.yaml``, commented in the
 user's language), ``releases/`` for the release files, the JSON Schemas of the
-release file (``release.schema.json``) and of the brand file
-(``brand.schema.json``), and ``.vscode/settings.json``, which tells the YAML
-extension (yaml-language-server) to check ``releases/*.yaml`` and
-``presskit.yaml`` against them. An existing file is never overwritten: it is kept and
+release file (``release.schema.json``), of the brand file
+(``brand.schema.json``) and of the press kit file (``kit.schema.json``), and
+``.vscode/settings.json``, which tells the YAML extension (yaml-language-server)
+to check ``releases/*.yaml``, ``presskit.yaml`` and the kits in ``releases/kits/``
+against them. An existing file is never overwritten: it is kept and
 reported as kept.
 """
 
@@ -24,13 +25,17 @@ BRAND_FILE = "presskit.yaml"
 
 
 BRAND_SCHEMA_FILE_NAME = "brand.schema.json"
+KIT_SCHEMA_FILE_NAME = "kit.schema.json"
+#: Where the press kits live: beside the releases they name (as releases/kits/ in the examples).
+KITS_DIR = f"{RELEASES_DIR}/kits"
 
 
 def vscode_settings() -> dict:
-    """The VS Code settings that map the schemas to the release files and the brand file."""
+    """The VS Code settings that map the schemas to the release files, the brand file and the kits."""
     return {"yaml.schemas": {
         f"./{SCHEMA_FILE_NAME}": [f"{RELEASES_DIR}/*.yaml", f"{RELEASES_DIR}/*.yml"],
         f"./{BRAND_SCHEMA_FILE_NAME}": [BRAND_FILE],
+        f"./{KIT_SCHEMA_FILE_NAME}": [f"{KITS_DIR}/*.yaml", f"{KITS_DIR}/*.yml"],
     }}
 
 
@@ -55,6 +60,7 @@ def _write_new(path: Path, text: str) -> bool:
 
 def init_folder(directory: Path) -> list[tuple[Path, bool]]:
     """Set up ``directory`` as a press office folder; (path, written?) for each part."""
+    from presskit.content.kit_schema import kit_schema_text
     from presskit.source.schema import brand_schema_text, release_schema_text
 
     directory = Path(directory)
@@ -75,6 +81,7 @@ def init_folder(directory: Path) -> list[tuple[Path, bool]]:
     done.append((directory / SCHEMA_FILE_NAME, _write_new(directory / SCHEMA_FILE_NAME, release_schema_text())))
     done.append((directory / BRAND_SCHEMA_FILE_NAME,
                  _write_new(directory / BRAND_SCHEMA_FILE_NAME, brand_schema_text())))
+    done.append((directory / KIT_SCHEMA_FILE_NAME, _write_new(directory / KIT_SCHEMA_FILE_NAME, kit_schema_text())))
     settings = directory / ".vscode" / "settings.json"
     done.append((settings, _write_new(settings, json.dumps(vscode_settings(), indent=2) + "\n")))
     return done

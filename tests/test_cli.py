@@ -329,6 +329,36 @@ def test_schema_is_json_with_the_release_keys():
     assert schema.get("additionalProperties") is False
 
 
+@pytest.mark.parametrize("kind, title, keys", [
+    ("release", "presskit release", {"title", "date", "body"}),
+    ("brand", "presskit brand", {"organisation", "address", "contact"}),
+    ("kit", "presskit kit", {"title", "date", "releases", "photos", "documents"}),
+])
+def test_schema_of_each_kind(kind, title, keys, tmp_path):
+    from presskit.content.kit_schema import kit_json_schema
+    from presskit.source.schema import brand_json_schema, release_json_schema
+
+    result = run("schema", kind)
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.stdout)
+    expected = {"release": release_json_schema, "brand": brand_json_schema, "kit": kit_json_schema}[kind]()
+    assert schema == json.loads(json.dumps(expected)) and schema["title"] == title
+    assert keys <= set(schema["properties"])
+    target = tmp_path / f"{kind}.schema.json"
+    written = run("schema", kind, "-o", target)
+    assert written.exit_code == 0 and target.read_text(encoding="utf-8") == result.stdout
+
+
+def test_schema_without_a_kind_is_the_release_schema():
+    assert run("schema").stdout == run("schema", "release").stdout
+
+
+def test_schema_of_an_unknown_kind_is_a_usage_error_with_the_choices():
+    result = run("schema", "pressemappe")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "error: no schema for 'pressemappe'; choose one of: release, brand, kit" in result.stderr
+
+
 def _die(source, *args):  # a worker that is killed mid-build
     import os
 

@@ -104,6 +104,22 @@ def test_a_misspelt_brand_key_is_reported_at_its_line(server, office):
     assert any(line == 9 and "farben" in message for line, message in found), found
 
 
+def test_a_kit_in_releases_kits_gets_the_kit_schema(server, office):
+    """The kit example checks clean where `presskit init` maps kits (releases/kits/), not against the
+    release schema; a misspelt kit key and a German date are reported at their lines."""
+    kits = office / "releases" / "kits"
+    kits.mkdir(exist_ok=True)
+    example = REPO / "releases" / "kits" / "2027-02-10-pressemappe-kreistag.yaml"
+    shutil.copy(example, kits / example.name)
+    assert _lines(server.diagnostics(kits / example.name)) == []
+    broken = kits / "2027-02-11-fehler.yaml"
+    broken.write_text("title: Mappe\ndate: 11.02.2027\nreleases:\n  - ../a.yaml\nfotos: []\n", encoding="utf-8")
+    found = _lines(server.diagnostics(broken))
+    assert (2, "write the date as YYYY-MM-DD, e.g. 2019-01-18") in found, found
+    assert any(line == 5 and "fotos" in message for line, message in found), found
+    assert len(found) == 2, found
+
+
 def test_new_file_with_modeline_checks_in_the_editor(server, office, monkeypatch, tmp_path):
     """`presskit new` in a subfolder: the modeline's relative path finds the schema from there."""
     monkeypatch.chdir(office)

@@ -219,13 +219,17 @@ def test_init_makes_a_press_office_folder_and_never_overwrites(tmp_path):
     office = tmp_path / "pressestelle"
     first = run("init", office)
     assert first.exit_code == 0, first.output
-    for part in ("releases", "presskit.yaml", "release.schema.json", "brand.schema.json", ".vscode/settings.json"):
+    for part in ("releases", "presskit.yaml", "release.schema.json", "brand.schema.json", "kit.schema.json",
+                 ".vscode/settings.json"):
         assert (office / part).exists(), part
         assert f"wrote {office / part}" in first.stdout
     settings = json.loads((office / ".vscode" / "settings.json").read_text())
     assert settings == {"yaml.schemas": {"./release.schema.json": ["releases/*.yaml", "releases/*.yml"],
-                                         "./brand.schema.json": ["presskit.yaml"]}}
+                                         "./brand.schema.json": ["presskit.yaml"],
+                                         "./kit.schema.json": ["releases/kits/*.yaml", "releases/kits/*.yml"]}}
     assert json.loads((office / "release.schema.json").read_text()) == json.loads(run("schema").stdout)
+    for kind in ("brand", "kit"):
+        assert (office / f"{kind}.schema.json").read_text(encoding="utf-8") == run("schema", kind).stdout
     from presskit.source.brand import load_brand
 
     assert load_brand(office / "presskit.yaml").organisation == "Name Ihrer Organisation"  # valid as it comes

@@ -14,6 +14,7 @@ that travel with the content; no later stage reads the source.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -243,7 +244,18 @@ class _Builder:
             running_embargo=labels.embargo_line(r.embargo) if r.embargo is not None else None,
             base_dir=self.base_dir,
             names=tuple(release_names(self.release, self.brand)),
+            lang=self.lang,
+            contents_note=self.contents_note(),
         )
+
+    def contents_note(self) -> str:
+        """The line under the release's title in a kit's contents: label, number, dateline."""
+        r, labels = self.release, self.labels
+        note = [labels.press_release]
+        if r.number:
+            note.append(labels.number.format(number=r.number))
+        note.append(labels.dateline_for(r.place or self.brand.place, r.date))
+        return " · ".join(note)
 
 
 def facts_box(facts: Facts | None, lang: str, item_location: Callable[[int], Location | None],
@@ -309,6 +321,8 @@ def build_section(release: Release, brand: Brand, problems: list[Diagnostic] | N
     """The content of one release on ``brand``; problems met (located) go to ``problems``."""
     builder = _Builder(release, brand)
     section = builder.section()
+    if builder.problems:
+        section = replace(section, problems=tuple(builder.problems))
     if problems is not None:
         problems += builder.problems
     return section
@@ -386,6 +400,8 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
             blocks=cover_blocks,
             location=where("title"),
             text_location=where("cover") if kit.cover else None,
+            dateline_location=where("place") if kit.place else where("date"),
+            contents_title=plain(words["contents"]),
         )
     ]
     sections += [build_section(release, brand, problems) for release in loaded.releases]
@@ -396,7 +412,8 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                                             problems), 1, text_location)[0] if document.text else ()
         facts = facts_box(document.facts, lang, lambda i, j=j: where.of_model("documents", j, "facts", "items", i),
                           where("documents", j, "facts"))
-        sections.append(c.DocumentSection(parse_inline(document.title, lang), blocks, facts, location))
+        sections.append(c.DocumentSection(parse_inline(document.title, lang), blocks, facts, location,
+                                          title_location=where("documents", j, "title")))
     if kit.photos:
         figures = []
         for i, (photo, path) in enumerate(zip(kit.photos, loaded.photo_paths)):
@@ -413,6 +430,8 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
                 location=where("photos", i, "file"),
                 caption_location=where("photos", i, "caption"),
                 credit_location=where("photos", i, "credit"),
+                archive_line=plain(f"{words['file']}: {photo_name(path, lang)}"),
+                usage_location=where("photos", i, "usage"),
             ))
         sections.append(c.PhotoSection(plain(words["photos"]), tuple(figures)))
     contact = contact_block(kit.contact, where("contact") if kit.contact else None, brand, lang)
@@ -431,4 +450,15 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
         created=dt.datetime.combine(kit.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
     )
     sources = source_texts(kit.source, *(release.source for release in loaded.releases), getattr(brand, "source", None))
-    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources, problems=tuple(problems))
+    return c.ContentDocument(lang=lang, meta=meta, sections=tuple(sections), sources=sources, problems=tuple(problems),
+                             names=kit_names(kit, brand))
+
+
+def kit_names(kit, brand: Brand) -> tuple[str, ...]:
+    """As in a release: the kit's contact people (else the brand's) and its photographers."""
+    from presskit.typography.names import credit_name, looks_like_person
+
+    contact = kit.contact or brand.contact
+    names = [person.name for person in (contact.people if contact is not None else ())]
+    names += [credit_name(photo.credit) for photo in kit.photos if photo.credit]
+    return tuple(name for name in names if looks_like_person(name))

@@ -169,6 +169,8 @@ class Figure:
     location: Location | None = None          # of the file name
     caption_location: Location | None = None
     credit_location: Location | None = None
+    archive_line: Inline | None = None        # "Datei: fotos/allee.jpg" (press kits)
+    usage_location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,10 @@ class ReleaseSection:
     running_embargo: str | None = None  # the running header's embargo line, as written
     base_dir: Path | None = None      # the folder the release's files are relative to
     names: tuple[str, ...] = ()       # person names the release mentions (never hyphenated)
+    lang: str | None = None           # the release's language (None: the document's)
+    contents_note: str = ""           # the line under its title in a kit's contents, as written
+                                      # ("Pressemitteilung · Nr. 112/2026 · Salzwedel, 03.12.2026")
+    problems: tuple = ()              # the located Diagnostics met while building it (also the document's)
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -278,6 +284,8 @@ class CoverSection:
     blocks: tuple[Block, ...] = ()
     location: Location | None = None
     text_location: Location | None = None
+    dateline_location: Location | None = None
+    contents_title: Inline | None = None  # the heading of the kit's contents ("Inhalt"); None: the label
 
     @property
     def heading_text(self) -> str:
@@ -292,6 +300,7 @@ class DocumentSection:
     blocks: tuple[Block, ...] = ()
     facts: FactsBox | None = None
     location: Location | None = None
+    title_location: Location | None = None
 
     @property
     def heading_text(self) -> str:
@@ -373,6 +382,8 @@ class ContentDocument:
     sections: tuple[Section, ...]
     sources: SourceTexts = field(default_factory=SourceTexts)
     problems: tuple = ()              # located Diagnostics met while building (e.g. markup beyond the limits)
+    names: tuple[str, ...] = ()       # person names outside the release sections (a kit's contact
+                                      # people and photographers): never hyphenated
 
     def releases(self) -> tuple[ReleaseSection, ...]:
         return tuple(section for section in self.sections if isinstance(section, ReleaseSection))

@@ -93,3 +93,10 @@ def kit_json_schema() -> dict[str, Any]:
     if "$defs" in release:  # shared shapes may refer to the release schema's definitions
         result["$defs"] = copy.deepcopy(release["$defs"])
     return result
+
+
+def kit_schema_text() -> str:
+    """The kit schema as the JSON text ``presskit schema kit`` prints and ``presskit init`` saves."""
+    import json
+
+    return json.dumps(kit_json_schema(), indent=2, ensure_ascii=False) + "\n"

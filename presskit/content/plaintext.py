@@ -187,7 +187,8 @@ def render_text(document: c.ContentDocument) -> str:
     if document.sections and isinstance(document.sections[0], c.CoverSection) and len(document.sections) > 1:
         from presskit.content.kit import KIT_LABELS
 
-        contents = _underlined(KIT_LABELS[document.lang]["contents"], "-")
+        title = document.sections[0].contents_title
+        contents = _underlined(_text(title) if title else KIT_LABELS[document.lang]["contents"], "-")
         for number, section in enumerate(document.sections[1:], start=1):
             contents += _wrap(section.heading_text, f"{number}. ".ljust(4), "    ")
         texts[0] += "\n" + "\n".join(contents) + "\n"

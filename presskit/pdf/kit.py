@@ -1,11 +1,13 @@
 """A press kit (Pressemappe) as one tagged PDF, and its newsroom zip.
 
-The kit is a document of sections (:mod:`presskit.pdf.sections`):
+The kit is a document of sections (:mod:`presskit.pdf.sections`), each mapped
+from its section of the kit's content document (:func:`presskit.content.build.build_kit_content`;
+a content document built in Python renders with :func:`render_kit_content`):
 
 * the cover on the letterhead: label, dateline, title, optional text;
 * the contents: each later section with the page it starts on, as a link;
-* each release as its own section, set by the release's own story builder with
-  a theme of its own, so it has exactly the lines it has alone; its Document
+* each release as its own section, set by the release's own story builder
+  (:func:`presskit.pdf.story.story_from_section`) with a theme of its own, so it has exactly the lines it has alone; its Document
   becomes a ``Sect`` of the kit (the logo is the kit's);
 * the background documents, the photos (large, one or two a page, with
   caption, credit, usage terms and the file's name in the zip) and the contacts.
@@ -28,21 +30,22 @@ from reportlab.platypus.flowables import Flowable
 
 from presskit.pdf import images, marking, rl_internals
 from presskit.source.brand import Brand
-from presskit.content.document import ContactSection, ContentDocument, DocumentSection
-from presskit.content.kit import KIT_LABELS, LoadedKit, usage_terms
+from presskit.content.document import (ContactSection, ContentDocument, CoverSection, DocumentSection, PhotoSection,
+                                       ReleaseSection, inline_text)
+from presskit.content.kit import KIT_LABELS, LoadedKit
 from presskit.errors import Diagnostic, InputError, RenderError
 from presskit.i18n import _
 from presskit.pdf.flowables import Columns, KeepOnOnePage, Picture, Tagged, TextParagraph
 from presskit.content.labels import labels_for
 from presskit.pdf.render import finish_document, layout_sections, load_brand_logo, make_theme
 from presskit.pdf.sections import Outline, PdfSection
-from presskit.pdf.story import _Builder, build_story
+from presskit.pdf.story import _Builder, story_from_section
 from presskit.pdf.structure import StructNode, new_document
 from presskit.typography import blocks as ir
 from presskit.typography.markup import to_markup
-from presskit.typography.parse import parse_blocks, parse_inline
+from presskit.typography.names import protect_names
 
-__all__ = ["render_kit", "kit_pdf", "kit_zip_files", "KitLayout"]
+__all__ = ["render_kit", "render_kit_content", "kit_pdf", "kit_zip_files", "KitLayout"]
 
 #: How often the kit is laid out at most to get the contents' page numbers right.
 MAX_PASSES = 4
@@ -118,141 +121,138 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip(" ,.;:·–-") + "…"
 
 
-def _plain_title(text: str, lang: str) -> str:
-    return ir.plain_text(parse_inline(text, lang))
-
-
 class _Kit:
-    """Builds the kit's sections for one layout pass."""
+    """Builds the kit's sections for one layout pass, each from its section of the content."""
 
-    def __init__(self, loaded: LoadedKit, brand: Brand, allowed_dirs: Sequence[Path]):
-        from presskit.content.build import build_kit_content
-
-        self.loaded, self.brand, self.allowed_dirs = loaded, brand, list(allowed_dirs)
-        self.kit = loaded.kit
-        self.lang = self.kit.lang or brand.lang
+    def __init__(self, content: ContentDocument, brand: Brand, allowed_dirs: Sequence[Path]):
+        self.content, self.brand, self.allowed_dirs = content, brand, list(allowed_dirs)
+        self.lang = content.lang
         self.labels = labels_for(self.lang)
-        self.words = KIT_LABELS[self.lang]
-        self.content = build_kit_content(loaded, brand)
-        self.info = self.content.meta
+        self.info = content.meta
         self.theme = make_theme(brand, self.lang)
         # as in a release: the contact people and the photographers are never hyphenated
-        from presskit.typography.names import credit_name, looks_like_person, protect_names
-
-        contact = self.kit.contact or brand.contact
-        names = [person.name for person in (contact.people if contact is not None else ())]
-        names += [credit_name(photo.credit) for photo in self.kit.photos if photo.credit]
-        protect_names(self.theme, [name for name in names if looks_like_person(name)])
+        protect_names(self.theme, content.names)
         self.logo = load_brand_logo(brand, self.theme)
-        self.place = self.kit.place or brand.place
-        self.title = _plain_title(self.kit.title, self.lang)
-
-    def where(self, *path):
-        return self.loaded.location(*path)
+        cover = content.sections[0] if content.sections else None
+        if not isinstance(cover, CoverSection):
+            raise ValueError("a press kit's content starts with its cover")
+        self.cover = cover
+        self.title = cover.heading_text
 
     # -- sections -------------------------------------------------------------------
     def header_left(self) -> str:
         style = self.theme.style("header")
-        text = f"{self.words['kit']}: {self.title}"
+        text = f"{inline_text(self.cover.label)}: {self.title}"
         return _fit(text, style.fontName, style.fontSize, self.theme.geometry.frame_width * 0.55)
 
     def sections(self, pages: dict[str, int], outline: Outline, root: StructNode) -> tuple[list[PdfSection], list]:
         # a release's own problems come with its story below; the kit's texts' here
-        release_files = {r.source.display for r in self.loaded.releases if r.source is not None}
-        problems: list[Diagnostic] = [p for p in self.content.problems
-                                      if p.location is None or p.location.file not in release_files]
+        releases = self.content.releases()
+        release_problems = {p for section in releases for p in section.problems}
+        problems: list[Diagnostic] = [p for p in self.content.problems if p not in release_problems]
         left = self.header_left()
         out: list[PdfSection] = []
         contents: list[tuple[str, str, str | None]] = []  # (title, key, note)
 
         # cover
-        node = StructNode("Sect", title=self.words["kit"])
+        cover = self.cover
+        node = StructNode("Sect", title=inline_text(cover.label))
         b = _builder(self.content, self.theme, self.lang, node)
         group = node.add("Div")
-        dateline = self.labels.dateline_for(self.place, self.kit.date)
-        label = [b.para(b.plain(self.words["kit"].upper()), "label", group.add("P"), None)]
-        right = [b.para(b.plain(dateline), "dateline", group.add("P"), self.where("place") if self.kit.place else self.where("date"))]
+        label = [b.para(tuple(ir.Span(span.text.upper()) for span in cover.label), "label", group.add("P"), None)]
+        right = [b.para(cover.dateline, "dateline", group.add("P"), cover.dateline_location)]
         flow: list[Flowable] = [Columns([label, right], [1, 1]), Spacer(1, 40 * mm)]
         h1 = node.add("H1")
         outline.keys[id(h1)] = "kit-cover"
-        cover = self.content.sections[0]
-        flow.append(b.para(cover.title, "kit-title", h1, self.where("title")))
+        flow.append(b.para(cover.title, "kit-title", h1, cover.location))
         if cover.blocks:
             flow += b.blocks(cover.blocks, node, style="kit-cover-text")
         problems += b.problems
         out.append(PdfSection(flow, (left, ""), node=node, new_page=False, template="first", key="kit-cover"))
 
-        # the sections after the contents
+        # the sections after the contents, in the content's order
         later: list[PdfSection] = []
-        for i, release in enumerate(self.loaded.releases):
-            rlang = release.lang or self.brand.lang
-            theme = make_theme(self.brand, rlang)  # its own: names protected as when alone
-            try:
-                story = build_story(release, self.brand, theme, labels_for(rlang), self._allowed(self.content.releases()[i].base_dir))
-            except InputError as exc:
-                problems += exc.diagnostics
-                continue
-            sect = story.root
-            sect.children.remove(story.logo_node)  # the kit's letterhead carries the logo
-            sect.role = "Sect"
-            headline = next(n for n in sect.children if n.role == "H1")
-            key = f"release-{i + 1}"
-            outline.keys[id(headline)] = key
-            title = _plain_title(release.title, rlang)
-            rlabels = labels_for(rlang)
-            note = [rlabels.press_release]
-            if release.number:
-                note.append(rlabels.number.format(number=release.number))
-            note.append(rlabels.dateline_for(release.place or self.brand.place, release.date))
-            contents.append((title, key, " · ".join(note)))
-            later.append(PdfSection(story.flowables, (left, title), node=sect, key=key))
-        documents = [s for s in self.content.sections if isinstance(s, DocumentSection)]
-        for j, (document, section) in enumerate(zip(self.kit.documents, documents)):
-            sect = StructNode("Sect")
-            b = _builder(self.content, self.theme, self.lang, sect)
-            key = f"document-{j + 1}"
-            title = _plain_title(document.title, self.lang)
-            h1 = sect.add("H1")
-            outline.keys[id(h1)] = key
-            flow = [b.para(section.title, "kit-section", h1, self.where("documents", j, "title"))]
-            flow += b.blocks(section.blocks, sect)
-            if section.facts is not None:
-                flow.append(b.facts(section.facts))
-            problems += b.problems
-            contents.append((title, key, None))
+        counts: dict[str, int] = {}
+        for section in self.content.sections[1:]:
+            kind = {ReleaseSection: "release", DocumentSection: "document", PhotoSection: "photos",
+                    ContactSection: "contact"}.get(type(section))
+            if kind is None:
+                raise TypeError(f"no kit page for {type(section).__name__}")
+            counts[kind] = counts.get(kind, 0) + 1
+            key = f"{kind}-{counts[kind]}" if kind in ("release", "document") else kind
+            if kind == "release":
+                made = self.release(section, key, outline, problems)
+                if made is None:
+                    continue
+                flow, sect = made
+            elif kind == "document":
+                flow, sect = self.document(section, key, outline, problems)
+            elif kind == "photos":
+                flow, sect = self.photos(section, outline, problems)
+            else:
+                flow, sect = self.contact(section, outline, problems)
+            title = section.heading_text
+            contents.append((title, key, getattr(section, "contents_note", None) or None))
             later.append(PdfSection(flow, (left, title), node=sect, key=key))
-        if self.kit.photos:
-            flow, sect, more = self.photos(outline)
-            problems += more
-            contents.append((self.words["photos"], "photos", None))
-            later.append(PdfSection(flow, (left, self.words["photos"]), node=sect, key="photos"))
-        contact = next((s for s in self.content.sections if isinstance(s, ContactSection)), None)
-        if contact is not None:
-            sect = StructNode("Sect")
-            b = _builder(self.content, self.theme, self.lang, sect)
-            flow = b.contact(contact.contact)
-            heading = next(n for n in sect.walk() if n.role == "H1")
-            outline.keys[id(heading)] = "contact"
-            title = contact.heading_text
-            problems += b.problems
-            contents.append((title, "contact", None))
-            later.append(PdfSection(flow, (left, title), node=sect, key="contact"))
 
         # contents
         sect = StructNode("Sect")
         b = _builder(self.content, self.theme, self.lang, sect)
         h1 = sect.add("H1")
         outline.keys[id(h1)] = "kit-contents"
-        flow = [b.para(b.plain(self.words["contents"]), "kit-section", h1, None)]
+        heading = cover.contents_title or b.plain(KIT_LABELS[self.lang]["contents"])
+        flow = [b.para(heading, "kit-section", h1, None)]
         toc = sect.add("TOC")
         for title, key, note in contents:
             item = toc.add("TOCI")
             page = pages.get(key, 0)
             link = item.add("Link", alt=f"{title}, {self.labels.page_prefix}{page}".strip())
             flow.append(self.contents_entry(title, note, page, link, key))
-        out.append(PdfSection(flow, (left, self.words["contents"]), node=sect, key="kit-contents"))
+        out.append(PdfSection(flow, (left, inline_text(heading)), node=sect, key="kit-contents"))
         out += later
         return out, problems
+
+    def release(self, section: ReleaseSection, key: str, outline: Outline,
+                problems: list[Diagnostic]) -> tuple[list[Flowable], StructNode] | None:
+        """A release as it is alone (its own theme: names protected as when alone); its
+        Document becomes the kit's Sect (the kit's letterhead carries the logo)."""
+        lang = section.lang or self.lang
+        theme = make_theme(self.brand, lang)
+        try:
+            story = story_from_section(section, self.content.sources, self.brand, theme,
+                                       self._allowed(section.base_dir), lang=lang)
+        except InputError as exc:
+            problems += exc.diagnostics
+            return None
+        sect = story.root
+        sect.children.remove(story.logo_node)
+        sect.role = "Sect"
+        headline = next(n for n in sect.children if n.role == "H1")
+        outline.keys[id(headline)] = key
+        return story.flowables, sect
+
+    def document(self, section: DocumentSection, key: str, outline: Outline,
+                 problems: list[Diagnostic]) -> tuple[list[Flowable], StructNode]:
+        sect = StructNode("Sect")
+        b = _builder(self.content, self.theme, self.lang, sect)
+        h1 = sect.add("H1")
+        outline.keys[id(h1)] = key
+        flow = [b.para(section.title, "kit-section", h1, section.title_location)]
+        flow += b.blocks(section.blocks, sect)
+        if section.facts is not None:
+            flow.append(b.facts(section.facts))
+        problems += b.problems
+        return flow, sect
+
+    def contact(self, section: ContactSection, outline: Outline,
+                problems: list[Diagnostic]) -> tuple[list[Flowable], StructNode]:
+        sect = StructNode("Sect")
+        b = _builder(self.content, self.theme, self.lang, sect)
+        flow = b.contact(section.contact)
+        heading = next(n for n in sect.walk() if n.role == "H1")
+        outline.keys[id(heading)] = "contact"
+        problems += b.problems
+        return flow, sect
 
     def contents_entry(self, title: str, note: str | None, page: int, node: StructNode, key: str) -> ContentsEntry:
         theme = self.theme
@@ -261,15 +261,14 @@ class _Kit:
         number = TextParagraph(str(page), theme.style("toc-page"))
         return ContentsEntry(text, below, number, node, key, page_width=36, gap=12, space_after=9)
 
-    def photos(self, outline: Outline) -> tuple[list[Flowable], StructNode, list[Diagnostic]]:
-        section = next(s for s in self.content.sections if type(s).__name__ == "PhotoSection")
+    def photos(self, section: PhotoSection, outline: Outline,
+               problems: list[Diagnostic]) -> tuple[list[Flowable], StructNode]:
         sect = StructNode("Sect")
         b = _builder(self.content, self.theme, self.lang, sect)
         h1 = sect.add("H1")
         outline.keys[id(h1)] = "photos"
-        heading = b.para(b.plain(self.words["photos"]), "kit-section", h1, None)
+        heading = b.para(section.title, "kit-section", h1, None)
         flow: list[Flowable] = [heading]
-        problems: list[Diagnostic] = []
         g = self.theme.geometry
         width = g.frame_width
         frame = g.later_frame_top - g.content_bottom
@@ -279,7 +278,7 @@ class _Kit:
         # two landscape photos (and the heading) fit one page
         pair_height = (frame - heading_height - heading.getSpaceAfter() - 2 * (notes + 2 * gap)) / 2
         count = len(section.figures)
-        for i, (photo, figure) in enumerate(zip(self.kit.photos, section.figures)):
+        for i, figure in enumerate(section.figures):
             # two a page (the first two under the heading); the last of an odd number has a page
             # to itself, and is as large as the page allows
             alone = count % 2 == 1 and i == count - 1 and count > 1
@@ -290,21 +289,23 @@ class _Kit:
                 problems += exc.diagnostics
                 continue
             group = sect.add("Div")
-            node = None if photo.decorative else group.add("Figure", alt=figure.alt or "")
+            node = None if figure.decorative else group.add("Figure", alt=figure.alt or "")
             if node is not None:
-                outline.extra[id(node)] = (1, _fit(ir.plain_text(figure.caption), self.theme.fonts.regular, 10, 400))
+                outline.extra[id(node)] = (1, _fit(inline_text(figure.caption), self.theme.fonts.regular, 10, 400))
             caption = group.add("Caption")
             parts: list[Flowable] = [Tagged(Picture(prepared, width, max_height), node)]
-            parts.append(b.para(figure.caption, "caption", caption, figure.caption_location))
-            parts.append(b.para(figure.credit, "credit", caption, figure.credit_location))
-            usage = b.plain(usage_terms(photo, self.lang))
-            parts.append(b.para(usage, "photo-note", caption, self.where("photos", i, "usage")))
-            file_line = b.plain(f"{self.words['file']}: {figure.archive_name}")
-            parts.append(b.para(file_line, "photo-note", caption, figure.location))
+            if figure.caption:
+                parts.append(b.para(figure.caption, "caption", caption, figure.caption_location))
+            if figure.credit:
+                parts.append(b.para(figure.credit, "credit", caption, figure.credit_location))
+            if figure.usage:
+                parts.append(b.para((ir.Span(figure.usage),), "photo-note", caption, figure.usage_location))
+            if figure.archive_line:
+                parts.append(b.para(figure.archive_line, "photo-note", caption, figure.location))
             flow.append(KeepOnOnePage([Spacer(1, gap * 0.5), *parts, Spacer(1, gap * 0.5)],
                                       page_height=frame))
         problems += b.problems
-        return flow, sect, problems
+        return flow, sect
 
     def _allowed(self, base_dir: Path | None) -> list[Path]:
         dirs = list(self.allowed_dirs)
@@ -315,11 +316,21 @@ class _Kit:
 
 
 def render_kit(loaded: LoadedKit, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> KitLayout:
-    """Lay out the kit until the contents' page numbers are the pages the sections start on."""
+    """The kit ``loaded`` on ``brand``'s letterhead (see :func:`render_kit_content`)."""
+    from presskit.content.build import build_kit_content
+
+    return render_kit_content(build_kit_content(loaded, brand), brand, allowed_dirs)
+
+
+def render_kit_content(content: ContentDocument, brand: Brand, allowed_dirs: Sequence[Path] = ()) -> KitLayout:
+    """Lay out a kit's content document (cover first, then releases, background documents,
+    photos and contacts in its order) until the contents' page numbers are the pages the
+    sections start on."""
     from presskit.pdf.pages import furniture_for
 
-    kit = _Kit(loaded, brand, allowed_dirs)
-    furniture = furniture_for(brand, kit.labels, "", kit.labels.dateline_for(kit.place, kit.kit.date))
+    kit = _Kit(content, brand, allowed_dirs)
+    cover = kit.cover
+    furniture = furniture_for(brand, kit.labels, "", kit.labels.dateline_for(cover.place, cover.date))
     pages: dict[str, int] = {}
     for attempt in range(1, MAX_PASSES + 1):
         root = new_document()

@@ -493,9 +493,22 @@ def story_from_content(content: c.ContentDocument, brand: Brand, theme: Theme,
     """The story of the (one) release section of ``content``; raises RenderError listing
     every problem found."""
     (section,) = content.releases()
+    return story_from_section(section, content.sources, brand, theme, allowed_dirs,
+                              lang=content.lang, problems=content.problems)
+
+
+def story_from_section(section: c.ReleaseSection, sources: c.SourceTexts, brand: Brand, theme: Theme,
+                       allowed_dirs: Sequence[Path] = (), lang: str | None = None,
+                       problems: Iterable[Diagnostic] | None = None) -> Story:
+    """The story of one release section (alone, or a press kit's), in its own language (else
+    ``lang``), starting with ``problems`` (default: the section's own); raises RenderError
+    listing every problem found."""
+    lang = section.lang or lang
+    if lang is None:
+        raise ValueError("the release section has no language")
     protect_names(theme, section.names)  # person names are never hyphenated
-    builder = _Builder(section, content.sources, theme, labels_for(content.lang), content.lang, allowed_dirs,
-                       problems=list(content.problems))
+    builder = _Builder(section, sources, theme, labels_for(lang), lang, allowed_dirs,
+                       problems=list(section.problems if problems is None else problems))
     logo_alt = brand.logo.alt if brand.logo is not None else f"{brand.organisation} (Logo)"
     logo_node = builder.root.add("Figure", alt=logo_alt)
     flowables = builder.build()
