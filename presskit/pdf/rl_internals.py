@@ -157,10 +157,10 @@ def wrap_text_out(text_object: Any, wrapper: Callable[[Callable[[str, int], None
     """Route every ``text_object._textOut(text, TStar)`` through ``wrapper(original, text, TStar)``.
 
     ``PDFTextObject._textOut`` writes one text-showing entry into
-    :func:`text_code` (with `` T*`` when ``TStar``); ``textOut``/``textLine`` and
-    platypus' ``Paragraph`` drawing (``_putFragLine``, ``_leftDrawParaLine`` ...)
-    call it on the text object itself, once per fragment, ending each line with
-    ``TStar=1``.
+    :func:`text_code` (with `` T*`` when ``TStar``). Platypus' ``Paragraph``
+    drawing (``_putFragLine``, ``_leftDrawParaLine`` ...) writes all its text
+    through it, once per run of words in one font, ending each line with
+    ``TStar=1``; ``textOut``/``textLine`` do not call it.
     """
     original = text_object._textOut
 
