@@ -389,12 +389,12 @@ def test_delegated_fixed_size_lets_a_table_size_a_column_by_the_wrapped_flowable
 
     spacer = Spacer(50, 10)
     proxy = _Proxy(spacer)
-    assert proxy._fixedWidth == spacer._fixedWidth == 1 and proxy._fixedHeight == 1
     proxy.width = 50
     table = Table([[proxy, "x"]], style=[("LEFTPADDING", (0, 0), (-1, -1), 0),
                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    table.wrap(400, 100)
-    assert table._colWidths[0] == 50
+    width, _ = table.wrap(400, 100)  # not wrapped to share the 400 pt with the other column
+    assert width == pytest.approx(50 + stringWidth("x", "Helvetica", 10))
+    assert proxy._fixedWidth == spacer._fixedWidth == 1 and proxy._fixedHeight == spacer._fixedHeight == 1
     assert _Proxy(Paragraph("x", ParagraphStyle("p")))._fixedWidth == 0
 
 

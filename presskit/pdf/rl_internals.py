@@ -31,10 +31,49 @@ Used by the press kit's contents (:mod:`presskit.pdf.kit`):
   can mark, so the contents build the link dictionary themselves, see
   :func:`destination_link`.
 
-Used by the tagging (:mod:`presskit.pdf.tagging.brokenwords`):
+Used by the tagging (:mod:`presskit.pdf.tagging.tagger`,
+:mod:`presskit.pdf.tagging.brokenwords`):
 
-* ``PDFTextObject._code`` — the content-stream pieces of a text object, see
-  :func:`text_code`.
+* ``PDFTextObject._code`` — the content-stream pieces of a text object, read
+  (:func:`text_code`) and replaced by the marked-content sequences around links
+  and broken words (:func:`set_text_code`).
+* ``PDFTextObject._textOut`` — where platypus writes each run of a paragraph's
+  text, wrapped for line-end spaces, links and broken words
+  (:func:`wrap_text_out`).
+* ``PDFTextObject._linkRecord`` — the hook ``_putFragLine`` reports link starts
+  and ends to (:func:`set_link_record`).
+* ``Canvas._code`` — the current page's content-stream pieces: where a
+  marked-content sequence begins, and its ``BDC`` taken back when it painted
+  nothing (:func:`canvas_code`).
+* ``Canvas._addAnnotation`` — wrapped to mark every annotation put on a page
+  (:func:`wrap_add_annotation`).
+
+Used by the tagged tables and flowables (:mod:`presskit.pdf.tagging.flowables`):
+
+* ``Table._cellvalues`` — the rows, recognised by identity across splits
+  (:func:`table_rows`).
+* ``Table._renderCB`` — the draw callback, set after the table is made because it
+  needs the normalised rows (:func:`set_render_callback`).
+* ``Flowable._fixedWidth`` / ``_fixedHeight`` — taken from the wrapped flowable
+  by ``Tagged`` (:class:`DelegatedFixedSize`).
+
+Used by the layout (:mod:`presskit.pdf.flowables`, ``KeepOnOnePage``):
+
+* ``KeepTogether._H``, ``_wrapInfo``, ``_content`` — the height of its content at
+  a size, and the content (:func:`keep_together_height`,
+  :func:`keep_together_content`).
+
+Used by the document build (:func:`presskit.pdf.pages.build_document`):
+
+* ``BaseDocTemplate._doSave`` — the build leaves the canvas unsaved, so that the
+  page count forms are drawn first (:func:`defer_save`).
+* ``BaseDocTemplate._makeCanvas`` — wrapped to attach the tagger to the build's
+  canvas (:func:`on_new_canvas`).
+
+Not ReportLab's, though spelt alike: ``TextParagraph._preset`` and
+``Stack._measured`` (:mod:`presskit.pdf.flowables`) are presskit's own.
+tests/test_rl_internals.py scans presskit for any of the names above outside
+this module.
 """
 
 from __future__ import annotations
