@@ -399,11 +399,9 @@ class KeepOnOnePage(KeepTogether):
         self.page_height = page_height
 
     def split(self, aW, aH):
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        if self._H > self.page_height:
+        if rl_internals.keep_together_height(self, aW, aH) > self.page_height:
             # like KeepTogether, answer with more than one flowable (a no-op first)
-            return [self.NullActionFlowable(), *self._content]
+            return [self.NullActionFlowable(), *rl_internals.keep_together_content(self)]
         return super().split(aW, aH)
 
 

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
-from presskit.pdf import marking
+from presskit.pdf import marking, rl_internals
 from presskit.source.brand import Brand
 from presskit.content.labels import Labels
 from presskit.pdf.logo import LogoArt, draw_logo
@@ -251,16 +251,9 @@ class PressDocTemplate(BaseDocTemplate):
 
 def build_document(doc: PressDocTemplate, story: list, on_canvas: Callable[[Canvas], None] | None = None) -> None:
     """Lay out ``story`` and save; ``on_canvas`` may attach a tagger first."""
-    doc._doSave = 0
+    rl_internals.defer_save(doc)  # the page count is filled in first
     if on_canvas is not None:
-        original = doc._makeCanvas
-
-        def make_canvas(*args, **kwargs):
-            canv = original(*args, **kwargs)
-            on_canvas(canv)
-            return canv
-
-        doc._makeCanvas = make_canvas
+        rl_internals.on_new_canvas(doc, on_canvas)
     doc.build(story)
     doc.finish_page_count()
     doc.canv.save()

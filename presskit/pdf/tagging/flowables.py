@@ -18,10 +18,11 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tables import Table
 
 from presskit.pdf import marking
+from presskit.pdf.rl_internals import DelegatedFixedSize, set_render_callback, table_rows
 from presskit.pdf.structure import StructNode
 
 
-class Tagged(Flowable):
+class Tagged(DelegatedFixedSize, Flowable):
     """Delegates layout to ``flowable`` and draws it as the content of ``node``.
 
     With ``node=None`` the flowable is decoration (a decorative photo) and is
@@ -91,7 +92,8 @@ class Tagged(Flowable):
             raise AttributeError(name)
         return getattr(self.flowable, name)
 
-    # Flowable defines these at class level; they must come from the wrapped flowable.
+    # Flowable defines these (and _fixedWidth/_fixedHeight: DelegatedFixedSize) at class
+    # level; they must come from the wrapped flowable.
     @property
     def hAlign(self) -> str:  # noqa: N802
         return getattr(self.flowable, "hAlign", "LEFT")
@@ -99,14 +101,6 @@ class Tagged(Flowable):
     @property
     def vAlign(self) -> str:  # noqa: N802
         return getattr(self.flowable, "vAlign", "BOTTOM")
-
-    @property
-    def _fixedWidth(self) -> Any:
-        return getattr(self.flowable, "_fixedWidth", 0)
-
-    @property
-    def _fixedHeight(self) -> Any:
-        return getattr(self.flowable, "_fixedHeight", 0)
 
 
 def _retag(part: Flowable, node: StructNode | None) -> Flowable:
@@ -167,7 +161,7 @@ class TableTagging:
             tagger.end_artifact(canv)
         elif event == "startCell":
             row_no, col_no = args[0], args[1]
-            r = self.row_index.get(id(table._cellvalues[row_no]))
+            r = self.row_index.get(id(table_rows(table)[row_no]))
             # Which part of the (split) table drew each row first, in this build.
             first_drawn_by = tagger.scratch.setdefault(("table rows", id(self)), {})
             if r is not None and first_drawn_by.setdefault(r, id(table)) == id(table):
@@ -188,8 +182,8 @@ def tagged_table(data: Sequence[Sequence[Any]], node: StructNode, header_rows: i
     if table_kwargs.get("renderCB") is not None:
         raise ValueError("tagged_table sets its own renderCB")
     table = Table(data, **table_kwargs)
-    rows = table._cellvalues
+    rows = table_rows(table)
     nrows, ncols = len(rows), (len(rows[0]) if rows else 0)
     cells = table_cells(node, nrows, ncols, header_rows, header_cols)
-    table._renderCB = TableTagging(rows, cells)
+    set_render_callback(table, TableTagging(rows, cells))
     return table

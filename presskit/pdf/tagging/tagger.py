@@ -37,7 +37,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from presskit.pdf.rl_internals import text_code
+from presskit.pdf.rl_internals import (canvas_code, set_link_record, set_text_code, text_code, wrap_add_annotation,
+                                       wrap_text_out)
 from presskit.pdf.tagging.brokenwords import BrokenWords, text_string
 
 if TYPE_CHECKING:
@@ -116,15 +117,9 @@ class Tagger:
         self.reset()
         canv.presskit_tagger = self  # type: ignore[attr-defined]
         show_page = canv.showPage
-        add_annotation = canv._addAnnotation
 
         def showPage() -> None:  # noqa: N802 - ReportLab's name
             self._page_break(canv, show_page)
-
-        def _addAnnotation(annotation: Any, name: Any = None, addtopage: int = 1) -> None:
-            if addtopage:
-                self._annotation(canv, annotation)
-            add_annotation(annotation, name, addtopage)
 
         begin_text = canv.beginText
         draw_text = canv.drawText
@@ -152,7 +147,7 @@ class Tagger:
         canv.showPage = showPage  # type: ignore[method-assign]
         canv.beginText = beginText  # type: ignore[method-assign]
         canv.drawText = drawText  # type: ignore[method-assign]
-        canv._addAnnotation = _addAnnotation  # type: ignore[method-assign]
+        wrap_add_annotation(canv, lambda annotation: self._annotation(canv, annotation))
         return canv
 
     def canvasmaker(self, canvas_class: Callable[..., "Canvas"] | None = None, **defaults: Any) -> Callable[..., "Canvas"]:
@@ -233,7 +228,7 @@ class Tagger:
         else:
             mcid = None
             canv.addLiteral(f"/Artifact <</Type /{ARTIFACT_TYPES[value]}>> BDC")
-        self._open = (len(canv._code), mcid, self._next_seq())
+        self._open = (len(canvas_code(canv)), mcid, self._next_seq())
         self._open_lax = False
 
     def _close(self, canv: "Canvas", lax: bool = False) -> None:
@@ -247,7 +242,7 @@ class Tagger:
         length, mcid, seq = self._open
         self._open = None
         page = canv.getPageNumber() - 1
-        code = canv._code
+        code = canvas_code(canv)
         if len(code) == length or ((lax or self._open_lax) and all(_PAINTLESS.match(c) for c in code[length:])):
             del code[length - 1]  # nothing painted: take the BDC back
             if mcid is not None:
@@ -285,18 +280,17 @@ class Tagger:
         linked = None
         if tagged and self._stack[-1][1].role != "Link":
             linked = self._text = _LinkedText(text_object, self._stack[-1][1])
-            text_object._linkRecord = linked.link_record
+            set_link_record(text_object, linked.link_record)
         # Words hyphenated at line ends copy whole (see brokenwords.py).
         broken = BrokenWords(text_code(text_object), self._stack[-1][1]) if tagged else None
         text_object.presskit_broken_words = broken
         if not self.line_end_spaces and linked is None and broken is None:
             return text_object
         spaces = self.line_end_spaces
-        code = text_object._code
-        text_out = text_object._textOut
+        code = text_code(text_object)
         last = [""]
 
-        def _textOut(text: str, TStar: int = 0) -> None:  # noqa: N802,N803 - ReportLab's names
+        def _textOut(text_out: Callable[[str, int], None], text: str, TStar: int) -> None:  # noqa: N802,N803
             # How the line ends, if the line setter said so (see presskit.pdf.linesetting.LineEndText).
             line_text = text
             if text:
@@ -319,7 +313,7 @@ class Tagger:
             else:
                 text_out(text, TStar)
 
-        text_object._textOut = _textOut
+        wrap_text_out(text_object, _textOut)
         return text_object
 
     def _draw_segmented(self, canv: "Canvas", tx: Any, linked: "_LinkedText | None",
@@ -343,7 +337,7 @@ class Tagger:
         owners: dict[Any, "StructNode"] = {}
         if trailing is not None and segments[0][1] == trailing[0]:
             owners[trailing[0]] = trailing[1]  # a link broken over a page or frame: one element
-        code = tx._code
+        code = text_code(tx)
         starts: dict[int, tuple[Any, str | None]] = {start: (key, None) for start, key in segments}
         if broken is not None:
             broken.unsplit([start for start, _ in segments[1:]])
@@ -378,7 +372,7 @@ class Tagger:
             new_code.extend(code[start:end])
             new_code.append("EMC")
             self._record(owner, Mark(self._next_seq(), page, mcid=mcid))
-        tx._code = new_code
+        set_text_code(tx, new_code)
         if linked is not None:
             for key, annot_page, tag, url in linked.annotations:
                 owner = owners.get(key)
