@@ -505,12 +505,12 @@ def new(
         typer.echo(_("wrote {path}").format(path=path))
 
 
-@app.command(cls=_Command, help=_('Set up a press office folder: brand file, releases/, schema and editor settings.'))
+@app.command(cls=_Command, help=_('Set up a press office folder: brand file, releases/, schemas and editor settings.'))
 def init(
     directory: Path = typer.Argument(Path("."), metavar="DIR", help=_("The press office folder (default: the current folder).")),
     quiet: bool = _QUIET,
 ) -> None:
-    """Set up a press office folder: brand file, releases/, schema and editor settings."""
+    """Set up a press office folder: brand file, releases/, schemas and editor settings."""
     from presskit.errors import PresskitError
     from presskit.setup import init_folder
 
