@@ -240,3 +240,12 @@ def test_implicit_tls_to_a_starttls_port(tls_server, trusted, release, tmp_path)
     assert line.endswith("(check 'security:' and 'port:' in the SMTP settings (perhaps 'security: starttls'?))")
     assert server.handler.logins == [] and server.handler.messages == []
     assert journaled(release, listing) == {}
+
+
+def test_the_recorder_tells_a_plain_connection_from_tls(smtp_server, release, tmp_path):
+    """The check the delivery tests rely on: a message over plain SMTP is noted as not encrypted."""
+    plain = smtp_server(TLSRecorder())
+    listing = write_list(tmp_path, ADDRESSES[:1])
+    result = send(release, listing, plain.settings(tmp_path), {"LANGUAGE": "en"})
+    assert result.returncode == 0, result.stderr
+    assert plain.handler.message_tls == [None]
