@@ -17,20 +17,67 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from presskit.errors import InputError, UsageError, error
+from presskit.errors import InputError, PresskitError, UsageError, error
 from presskit.i18n import _
 from presskit.mail.journal import Journal
 from presskit.mail.message import Outgoing, check_embargo
 from presskit.source.mailsettings import MailSettings
 from presskit.mail.source import MailSource
 
-__all__ = ["Outcome", "SendReport", "send_all", "password_for", "Interrupted"]
+__all__ = ["Outcome", "SendReport", "send_all", "password_for", "Interrupted", "TLSProblem"]
 
 MAX_RECONNECTS = 3
 
 
 class Interrupted(Exception):
     """SIGTERM, turned into an exception between messages."""
+
+
+class TLSProblem(PresskitError):
+    """No encrypted connection the server could be trusted over: its certificate could not
+    be verified, the TLS handshake failed, or it does not offer STARTTLS. Nothing is sent
+    and no password leaves presskit; trying again without a change cannot help."""
+
+
+# OpenSSL's X509_V_ERR_* codes (ssl.SSLCertVerificationError.verify_code) said in the user's words
+_UNTRUSTED = {2, 18, 19, 20, 21, 27}     # issuer unknown, self-signed, chain not trusted
+_EXPIRED, _NOT_YET_VALID = 10, 9
+_OTHER_NAME = {62, 63, 64}               # host name, e-mail or IP address mismatch
+
+
+def _certificate_problem(settings: MailSettings, exc: ssl.SSLCertVerificationError) -> TLSProblem:
+    code = exc.verify_code
+    if code in _UNTRUSTED:
+        reason = _("it is not issued by a certificate authority this computer trusts")
+        hint = _("if the server's certificate comes from your organisation's own certificate authority, "
+                 "set the environment variable SSL_CERT_FILE to a PEM file with that authority's certificate")
+    elif code in _OTHER_NAME:
+        reason = _("it was issued for another name")
+        hint = _("check 'host:' in the SMTP settings: it must be a name the certificate is for")
+    elif code == _EXPIRED:
+        reason = _("it has expired")
+        hint = _("ask the mail server's administrator to renew it")
+    elif code == _NOT_YET_VALID:
+        reason = _("it is not valid yet")
+        hint = _("check this computer's date and time")
+    else:
+        reason = exc.verify_message or exc.reason or str(exc)
+        hint = _("ask the mail server's administrator")
+    return TLSProblem(error(_("the certificate of the mail server {host} could not be verified: {reason}").format(
+        host=settings.host, reason=reason), hint=hint))
+
+
+def _tls_problem(settings: MailSettings, exc: ssl.SSLError) -> TLSProblem:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _certificate_problem(settings, exc)
+    other = "tls" if settings.security == "starttls" else "starttls"
+    if exc.reason in ("WRONG_VERSION_NUMBER", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE"):
+        problem = _("the server does not speak TLS there")    # it answered in plain text
+    else:
+        problem = exc.reason or str(exc)
+    return TLSProblem(error(_("no encrypted connection to {host}:{port}: {problem}").format(
+        host=settings.host, port=settings.port_number, problem=problem),
+        hint=_("check 'security:' and 'port:' in the SMTP settings (perhaps 'security: {other}'?)").format(other=other)))
 
 
 @dataclass(frozen=True)
@@ -79,18 +126,43 @@ def password_for(settings: MailSettings, environ=os.environ, prompt: Callable[[s
 
 
 def _connect(settings: MailSettings, password: str | None) -> smtplib.SMTP:
+    """A connection, encrypted and logged in as the settings say; :class:`TLSProblem` if it cannot be trusted.
+
+    The server's certificate is checked against the system's certificate authorities
+    (or those in the file SSL_CERT_FILE names) and the host name in the settings."""
     host, port, timeout = settings.host, settings.port_number, settings.timeout
-    if settings.security == "tls":
-        server: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
-    else:
-        server = smtplib.SMTP(host, port, timeout=timeout)
-        server.ehlo()
-        if settings.security == "starttls":
-            server.starttls(context=ssl.create_default_context())
+    server: smtplib.SMTP | None = None
+    try:
+        if settings.security == "tls":
+            server = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+        else:
+            server = smtplib.SMTP(host, port, timeout=timeout)
             server.ehlo()
+            if settings.security == "starttls":
+                if not server.has_extn("starttls"):
+                    raise TLSProblem(error(_("the mail server {host} does not offer STARTTLS: presskit does not send "
+                                             "unencrypted").format(host=host),
+                                           hint=_("check 'security:' and 'port:' in the SMTP settings "
+                                                  "(perhaps 'security: {other}'?)").format(other="tls")))
+                server.starttls(context=ssl.create_default_context())
+                server.ehlo()
+    except ssl.SSLError as exc:
+        _close(server)
+        raise _tls_problem(settings, exc) from None
+    except TLSProblem:
+        _close(server)
+        raise
     if settings.user:
         server.login(settings.user, password or "")
     return server
+
+
+def _close(server: smtplib.SMTP | None) -> None:
+    if server is not None:
+        try:
+            server.close()
+        except OSError:
+            pass
 
 
 def _words(code: int, message: bytes | str) -> str:
@@ -148,6 +220,10 @@ def send_all(outgoing: Sequence[Outgoing], source: MailSource, settings: MailSet
                 else:
                     try:
                         server = connect(settings, password)
+                    except TLSProblem as exc:
+                        if not sent_now and reconnects == 0:
+                            raise     # the first connection of the run: said once, as an error
+                        report.stopped = exc.diagnostics[0].message
                     except smtplib.SMTPAuthenticationError as exc:
                         report.stopped = _("the server refused the login: {words}").format(words=_words(exc.smtp_code, exc.smtp_error))
                     except (OSError, smtplib.SMTPException) as exc:
