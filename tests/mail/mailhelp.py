@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -96,10 +97,19 @@ def presskit(*args: str, env: dict | None = None, timeout: float = 120) -> subpr
                           capture_output=True, text=True, timeout=timeout)
 
 
+def _as_from_a_terminal() -> None:
+    # Ctrl-C must reach presskit as it does from a terminal, also when this test run was
+    # started in the background of a script, where SIGINT (and SIGQUIT) are inherited as
+    # ignored and Python then never raises KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def popen(*args: str, env: dict | None = None) -> subprocess.Popen:
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     return subprocess.Popen([sys.executable, "-m", "presskit", *args], cwd=REPO, env=full_env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_as_from_a_terminal)
 
 
 def build_pdf(release: Path, out: Path) -> bytes:
