@@ -290,21 +290,105 @@ def _site_info(brand, base: str) -> dict:
     }
 
 
-def _fonts(brand, assets: Path) -> list[dict]:
-    faces = []
-    for name, weight, style in (("regular", 400, "normal"), ("bold", 700, "normal"),
-                                ("italic", 400, "italic"), ("bold_italic", 700, "italic")):
+# What the pages' fonts keep besides the characters the pages actually show: German,
+# English and the neighbouring Latin languages, and the typography presskit's smartening
+# produces („“‚‘’–—…·, no-break and thin spaces), the currency signs (€), letterlike
+# symbols (©, ™, №), arrows and the minus sign.
+WEB_FONT_RANGES = (
+    (0x0020, 0x007E),  # Basic Latin
+    (0x00A0, 0x00FF),  # Latin-1 Supplement (×, ©, «», ·, no-break space)
+    (0x0100, 0x017F),  # Latin Extended-A
+    (0x1E9E, 0x1E9E),  # capital sharp s ẞ
+    (0x2000, 0x206F),  # General Punctuation (dashes, quotes, …, thin spaces)
+    (0x20A0, 0x20CF),  # Currency Symbols (€)
+    (0x2100, 0x214F),  # Letterlike Symbols
+    (0x2190, 0x21FF),  # Arrows
+    (0x2212, 0x2212),  # minus sign
+)
+
+_FACES = (("regular", 400, "normal"), ("bold", 700, "normal"),
+          ("italic", 400, "italic"), ("bold_italic", 700, "italic"))
+
+
+#: The fallback family's one face (every weight and style): see _write_fonts.
+FALLBACK_FACE = {"file": "fallback.woff2", "format": "woff2", "weight": "100 900", "style": "normal"}
+
+
+def _fonts(brand) -> list[dict]:
+    """The @font-face entries: each of the brand's four faces as a WOFF2 file."""
+    return [{"file": f"{name.replace('_', '-')}.woff2", "format": "woff2", "weight": weight, "style": style}
+            for name, weight, style in _FACES]
+
+
+def _page_characters(tmp: Path) -> set[int]:
+    """Every character in the text of the pages written so far (tags and attributes included:
+    a few more glyphs cost little, a missing one shows the fallback font)."""
+    import html as html_module
+
+    chars: set[int] = set()
+    for page in tmp.rglob("*.html"):
+        chars.update(ord(c) for c in html_module.unescape(page.read_text(encoding="utf-8")))
+    return chars
+
+
+def _write_fonts(brand, assets: Path, characters: set[int]) -> None:
+    """Subset each face to WEB_FONT_RANGES and the pages' characters, without hinting,
+    with the name records (licence included), as WOFF2; and, as the PDFs do, the bundled
+    Noto Sans Math (FALLBACK_FILE) for what the brand's faces lack (arrows, say) as
+    fallback.woff2. Same input, same bytes: head.modified is kept from the source font
+    (no timestamp is written)."""
+    from fontTools.ttLib import TTFont
+
+    from presskit.pdf.fonts import FALLBACK_FILE
+    from presskit.resources import fonts_dir
+
+    unicodes = set(characters)
+    for first, last in WEB_FONT_RANGES:
+        unicodes.update(range(first, last + 1))
+    unicodes = {u for u in unicodes if u >= 0x20}
+    folder = assets / "fonts"
+    folder.mkdir(parents=True, exist_ok=True)
+    lacking: set[int] = set()  # what one of the faces or another has no glyph for
+    for face, (name, _weight, _style) in zip(_fonts(brand), _FACES):
         path = Path(getattr(brand.fonts, name))
-        suffix = path.suffix.lower()
-        file = f"{name.replace('_', '-')}{suffix}"
-        (assets / "fonts").mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, assets / "fonts" / file)
-        faces.append({"file": file, "format": "opentype" if suffix == ".otf" else "truetype",
-                      "weight": weight, "style": style})
+        try:
+            font = TTFont(path, recalcTimestamp=False)
+            lacking |= unicodes - set(font.getBestCmap())
+            _subset(font, unicodes, folder / face["file"])
+        except Exception:  # TTLibError, struct.error, KeyError, ... for damaged files
+            from presskit.errors import ResourceError
+
+            source = getattr(brand, "source", None)
+            raise ResourceError(error(
+                _("cannot use font file {path}: {reason}").format(path=path, reason=_("the file is truncated or damaged")),
+                source.location(("fonts", name)) if source is not None else None,
+                hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
+            )) from None
     license_file = path.parent / "OFL.txt"
     if license_file.is_file():
-        shutil.copyfile(license_file, assets / "fonts" / "OFL.txt")
-    return faces
+        shutil.copyfile(license_file, folder / "OFL.txt")
+    _subset(TTFont(fonts_dir() / FALLBACK_FILE, recalcTimestamp=False), lacking, folder / FALLBACK_FACE["file"])
+    if not license_file.is_file():  # a brand's fonts without one: still the fallback's licence
+        shutil.copyfile(fonts_dir() / "OFL.txt", folder / "OFL.txt")
+
+
+def _subset(font, unicodes: set[int], target: Path) -> None:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.hinting = False
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.name_legacy = True
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    options.flavor = "woff2"
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=unicodes)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(target, reorderTables=False)
+    font.close()
 
 
 def _description(section) -> str:
@@ -434,7 +518,7 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
     site = _site_info(brand, base)
     assets = tmp / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    faces = _fonts(brand, assets)
+    faces = _fonts(brand)
     if brand.logo is not None:
         logo = Path(brand.logo.file)
         name = "logo" + logo.suffix.lower()
@@ -444,7 +528,8 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
 
     colours = web_colours(**{name: getattr(brand.colours, name).rgb
                              for name in ("primary", "accent", "text", "muted", "shade")})
-    css = env.get_template("site.css").render(fonts=faces, family="presskit brand", colours=colours)
+    css = env.get_template("site.css").render(fonts=faces, family="presskit brand", fallback=FALLBACK_FACE,
+                                             fallback_family="presskit fallback", colours=colours)
     (assets / "site.css").write_text(css, encoding="utf-8")
 
     feed_items: list[FeedItem] = []
@@ -524,3 +609,4 @@ def _write_site(tmp: Path, entries: list[_Entry], brand, base: str, kits: list[_
                     author=site["organisation"], email=brand.email)
     (tmp / "feed.rss").write_bytes(rss(info, feed_items))
     (tmp / "feed.atom").write_bytes(atom(info, feed_items))
+    _write_fonts(brand, assets, _page_characters(tmp))

@@ -50,7 +50,7 @@ def test_every_page_has_no_axe_violations_and_loads_nothing_from_elsewhere(brows
                 assert outside == [], f"{rel} requested {outside}"
                 # the brand's font is the one used, loaded from the site itself
                 assert page.evaluate("document.fonts.check('16px \"presskit brand\"')"), rel
-                assert any(u.endswith("/assets/fonts/regular.ttf") for u in requests), rel
+                assert any(u.endswith("/assets/fonts/regular.woff2") for u in requests), rel
                 # readable on a phone: nothing wider than the window
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 assert overflow <= 0, f"{rel} scrolls sideways by {overflow} px at {width} px"
@@ -76,6 +76,27 @@ def test_screenshots_of_a_release_and_the_index(browser, served, shots):
         finally:
             page.close()
         assert (shots / f"{name}.png").stat().st_size > 10_000
+
+
+def test_the_browser_loads_and_uses_every_woff2_face(browser, served):
+    """Each @font-face loads (a broken or mislabelled WOFF2 would end in 'error'), the
+    text is set in the brand's font, and the back link's arrow comes from the fallback."""
+    site, root = served
+    page, requests = _open(browser, root + f"{ROAD}/index.html", 1280)
+    try:
+        faces = page.evaluate("""async () => {
+            await Promise.all([...document.fonts].map(f => f.load().catch(() => null)));
+            return [...document.fonts].map(f => [f.family, f.weight, f.style, f.status]);
+        }""")
+        assert sorted(faces) == sorted(
+            [['presskit brand', w, s, "loaded"] for w in ("400", "700") for s in ("normal", "italic")]
+            + [['presskit fallback', "100 900", "normal", "loaded"]]), faces
+        assert page.evaluate("document.fonts.check('16px \"presskit brand\"')")
+        assert page.evaluate("document.fonts.check('16px \"presskit fallback\"', '←')")
+        fonts = sorted(u.rsplit("/", 1)[1] for u in requests if "/assets/fonts/" in u)
+        assert fonts and all(name.endswith(".woff2") for name in fonts), fonts
+    finally:
+        page.close()
 
 
 def test_the_print_stylesheet_hides_the_navigation(browser, served):
