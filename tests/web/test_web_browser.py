@@ -69,10 +69,12 @@ def test_screenshots_of_a_release_and_the_index(browser, served, shots):
                              ("index-375", "index.html", 375)):
         page, _ = _open(browser, root + rel, width)
         try:
-            page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-            # every image shown has loaded
+            # every image shown has loaded, and is decoded before the picture is taken
+            # (photos decode asynchronously: the screenshot showed an empty frame)
             broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
             assert broken == 0, rel
+            page.evaluate("Promise.all([...document.images].map(i => i.decode()))")
+            page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
         finally:
             page.close()
         assert (shots / f"{name}.png").stat().st_size > 10_000
