@@ -32,7 +32,7 @@ from presskit.pdf.linesetting import ParagraphText, rejoin, set_lines
 from presskit.typography.linebreak import Params
 from presskit.pdf.tagging.flowables import Tagged
 
-__all__ = ["TooTall", "Columns", "Decoration", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
+__all__ = ["TooTall", "Columns", "Decoration", "HeadingKeep", "KeepOnOnePage", "Picture", "Stack", "Tagged", "TextParagraph"]
 
 _HUGE = 1e6
 _FUZZ = 1e-8

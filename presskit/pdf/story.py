@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
 from presskit.pdf import images
@@ -109,10 +108,6 @@ class _Builder:
         """A conditional page break so that a heading never ends a page: it needs room for
         itself, the first lines of body text and a first piece of what follows it
         (:class:`~presskit.pdf.flowables.HeadingKeep`)."""
-        if self.problems:
-            # the build fails with these errors: no text is laid out for nothing (a
-            # paragraph beyond the limits is what line breaking pays most for)
-            return CondPageBreak(0)
         lines = self.theme.spacing("heading-keep-lines") * self.theme.style("body").leading
         return HeadingKeep(heading, lines)
 
