@@ -25,7 +25,7 @@ from presskit.source.model import Contact, Facts, Release, yaml_path
 from presskit.source.loader import SourceDoc
 from presskit.typography import blocks as ir
 from presskit.typography.parse import MarkupLimit, parse_blocks, parse_inline
-from presskit.typography.names import release_names
+from presskit.typography.names import person_names, release_names
 from presskit.typography.smarten import copyright_sign, smarten
 
 from presskit.content import document as c
@@ -456,9 +456,4 @@ def build_kit_content(loaded: "LoadedKit", brand: Brand) -> c.ContentDocument:
 
 def kit_names(kit, brand: Brand) -> tuple[str, ...]:
     """As in a release: the kit's contact people (else the brand's) and its photographers."""
-    from presskit.typography.names import credit_name, looks_like_person
-
-    contact = kit.contact or brand.contact
-    names = [person.name for person in (contact.people if contact is not None else ())]
-    names += [credit_name(photo.credit) for photo in kit.photos if photo.credit]
-    return tuple(name for name in names if looks_like_person(name))
+    return tuple(person_names(kit.contact or brand.contact, (photo.credit for photo in kit.photos)))

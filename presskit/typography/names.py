@@ -25,9 +25,14 @@ _MARKUP = str.maketrans("", "", "*_`")
 
 def release_names(release, brand) -> list[str]:
     """The contact people's names and the image credits' photographers."""
-    contact = release.contact or getattr(brand, "contact", None)
+    return person_names(release.contact or getattr(brand, "contact", None), (image.credit for image in release.images))
+
+
+def person_names(contact, credits: Iterable[str | None]) -> list[str]:
+    """The names of ``contact``'s people and of the photographers in ``credits`` that are
+    persons (a release's, or a press kit's contact and photos)."""
     names = [person.name for person in contact.people] if contact is not None and contact.people else []
-    names += [credit_name(image.credit) for image in release.images if image.credit]
+    names += [credit_name(credit) for credit in credits if credit]
     return [n for n in map(_plain, names) if looks_like_person(n)]
 
 
