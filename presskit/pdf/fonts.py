@@ -111,6 +111,16 @@ def _font_name(path: Path) -> str:
 _registered: dict[tuple[Path, ...], FontFamily] = {}
 
 
+def unusable_font(path: Path, location: "Location | None", reason: str | None = None) -> ResourceError:
+    """The located error for a font file that cannot be read (``reason``: what the reader
+    said, else "truncated or damaged"); the PDF's fonts and the website's alike."""
+    return ResourceError(error(
+        _("cannot use font file {path}: {reason}").format(path=path, reason=reason or _("the file is truncated or damaged")),
+        location,
+        hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
+    ))
+
+
 def register_family(paths: dict[str, Path], display_name: str,
                     locations: dict[str, "Location | None"] | None = None) -> FontFamily:
     """Register regular/bold/italic/bold_italic TrueType files once per process.
@@ -129,14 +139,8 @@ def register_family(paths: dict[str, Path], display_name: str,
             try:
                 font = TTFont(name, str(path))
             except Exception as exc:  # TTFError, struct.error, IndexError, ... for damaged files
-                reason = str(exc) if isinstance(exc, TTFError) else _("the file is truncated or damaged")
-                raise ResourceError(
-                    error(
-                        _("cannot use font file {path}: {reason}").format(path=path, reason=reason),
-                        (locations or {}).get(face),
-                        hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
-                    )
-                ) from None
+                raise unusable_font(path, (locations or {}).get(face),
+                                    str(exc) if isinstance(exc, TTFError) else None) from None
             pdfmetrics.registerFont(font)
         names[face] = name
     addMapping(names["regular"], 0, 0, names["regular"])

@@ -339,7 +339,7 @@ def _write_fonts(brand, assets: Path, characters: set[int]) -> None:
     (no timestamp is written)."""
     from fontTools.ttLib import TTFont
 
-    from presskit.pdf.fonts import FALLBACK_FILE
+    from presskit.pdf.fonts import FALLBACK_FILE, unusable_font
     from presskit.resources import fonts_dir
 
     unicodes = set(characters)
@@ -356,14 +356,8 @@ def _write_fonts(brand, assets: Path, characters: set[int]) -> None:
             lacking |= unicodes - set(font.getBestCmap())
             _subset(font, unicodes, folder / face["file"])
         except Exception:  # TTLibError, struct.error, KeyError, ... for damaged files
-            from presskit.errors import ResourceError
-
             source = getattr(brand, "source", None)
-            raise ResourceError(error(
-                _("cannot use font file {path}: {reason}").format(path=path, reason=_("the file is truncated or damaged")),
-                source.location(("fonts", name)) if source is not None else None,
-                hint=_("give a TrueType (.ttf) or OpenType file with TrueType outlines"),
-            )) from None
+            raise unusable_font(path, source.location(("fonts", name)) if source is not None else None) from None
     license_file = path.parent / "OFL.txt"
     if license_file.is_file():
         shutil.copyfile(license_file, folder / "OFL.txt")
