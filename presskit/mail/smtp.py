@@ -76,8 +76,11 @@ def _tls_problem(settings: MailSettings, exc: ssl.SSLError) -> TLSProblem:
     else:
         problem = exc.reason or str(exc)
     return TLSProblem(error(_("no encrypted connection to {host}:{port}: {problem}").format(
-        host=settings.host, port=settings.port_number, problem=problem),
-        hint=_("check 'security:' and 'port:' in the SMTP settings (perhaps 'security: {other}'?)").format(other=other)))
+        host=settings.host, port=settings.port_number, problem=problem), hint=_security_hint(other)))
+
+
+def _security_hint(other: str) -> str:
+    return _("check 'security:' and 'port:' in the SMTP settings (perhaps 'security: {other}'?)").format(other=other)
 
 
 @dataclass(frozen=True)
@@ -141,9 +144,7 @@ def _connect(settings: MailSettings, password: str | None) -> smtplib.SMTP:
             if settings.security == "starttls":
                 if not server.has_extn("starttls"):
                     raise TLSProblem(error(_("the mail server {host} does not offer STARTTLS: presskit does not send "
-                                             "unencrypted").format(host=host),
-                                           hint=_("check 'security:' and 'port:' in the SMTP settings "
-                                                  "(perhaps 'security: {other}'?)").format(other="tls")))
+                                             "unencrypted").format(host=host), hint=_security_hint("tls")))
                 server.starttls(context=ssl.create_default_context())
                 server.ehlo()
     except ssl.SSLError as exc:
